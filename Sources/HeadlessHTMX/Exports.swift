@@ -1,0 +1,4 @@
+@_exported import HTMLModel
+@_exported import EventStream
+@_exported import HTMXSemantics
+@_exported import HTMXReplay
