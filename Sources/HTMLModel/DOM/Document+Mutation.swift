@@ -1,0 +1,121 @@
+import CLibXML2
+
+/// The mutation primitives every DOM operation goes through. They keep the id index current
+/// and never merge text nodes (libxml2's own `xmlAddChild` family would).
+extension Document {
+    /// Detaches `p` from wherever it is and hangs it under `limbo`, updating the id index when
+    /// it leaves the document.
+    func detach(_ p: xmlNodePtr) {
+        if p.pointee.parent == limbo { return }
+        if p.pointee.parent != nil, RawTree.isConnected(p) { unindex(subtree: p) }
+        xmlUnlinkNode(p)
+        RawTree.link(p, into: limbo, before: nil)
+    }
+
+    /// Moves `child` (from anywhere) under `parent`, before `ref` (nil: at the end).
+    /// A fragment's children are moved instead of the fragment itself, as the DOM does.
+    func insert(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr?) {
+        if child.pointee.type == XML_DOCUMENT_FRAG_NODE {
+            while let c = child.pointee.children { insert(c, into: parent, before: ref) }
+            return
+        }
+        let wasConnected = child.pointee.parent != nil && child.pointee.parent != limbo && RawTree.isConnected(child)
+        let willBeConnected = RawTree.isConnected(parent) && !RawTree.isTemplate(parent)
+        if wasConnected && !willBeConnected { unindex(subtree: child) }
+        xmlUnlinkNode(child)
+        RawTree.link(child, into: parent, before: ref)
+        if willBeConnected && !wasConnected { index(subtree: child) }
+    }
+
+    func index(subtree root: xmlNodePtr) {
+        RawTree.forEachDescendantOrSelf(root) { p in
+            if p.pointee.type == XML_ELEMENT_NODE, let a = RawTree.findAttribute(p, "id") {
+                ids.add(RawTree.attributeValue(a), p)
+            }
+        }
+    }
+
+    func unindex(subtree root: xmlNodePtr) {
+        if ids.isEmpty { return }
+        RawTree.forEachDescendantOrSelf(root) { p in
+            if p.pointee.type == XML_ELEMENT_NODE, let a = RawTree.findAttribute(p, "id") {
+                ids.remove(RawTree.attributeValue(a), p)
+            }
+        }
+    }
+
+    /// Rebuilds the id index from the tree (after a whole-document parse).
+    func rebuildIDIndex() {
+        ids.removeAll()
+        index(subtree: UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self))
+    }
+
+    // MARK: Node factories (every new node starts detached, owned through limbo)
+
+    func newElement(_ name: String, namespace: HTMLNamespace, attributes: [HTMLAttribute]) -> xmlNodePtr {
+        let p = name.withCString { xmlNewDocNode(xmlDoc, nil, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), nil) }!
+        p.pointee.extra = UInt16(namespace.rawValue)
+        for attr in attributes { Self.appendAttribute(p, attr.name, attr.value) }
+        RawTree.link(p, into: limbo, before: nil)
+        return p
+    }
+
+    func newText(_ text: String) -> xmlNodePtr {
+        var t = text
+        let p = t.withUTF8 { buf in
+            xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))
+        }!
+        RawTree.link(p, into: limbo, before: nil)
+        return p
+    }
+
+    func newComment(_ text: String) -> xmlNodePtr {
+        let p = text.withCString { xmlNewDocComment(xmlDoc, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }!
+        RawTree.link(p, into: limbo, before: nil)
+        return p
+    }
+
+    func newProcessingInstruction(target: String, data: String) -> xmlNodePtr {
+        let p = target.withCString { t in
+            data.withCString { d in
+                xmlNewDocPI(xmlDoc, UnsafeRawPointer(t).assumingMemoryBound(to: xmlChar.self),
+                            UnsafeRawPointer(d).assumingMemoryBound(to: xmlChar.self))
+            }
+        }!
+        RawTree.link(p, into: limbo, before: nil)
+        return p
+    }
+
+    func newFragmentNode() -> xmlNodePtr {
+        let p = xmlNewDocFragment(xmlDoc)!
+        RawTree.link(p, into: limbo, before: nil)
+        return p
+    }
+
+    /// Appends text to `parent`, merging into its last child when that is a text node
+    /// (the parser's "insert a character"; DOM methods never merge).
+    func appendMergingText(_ text: String, to parent: xmlNodePtr, before ref: xmlNodePtr?) {
+        let prev = ref == nil ? parent.pointee.last : ref!.pointee.prev
+        if let prev, prev.pointee.type == XML_TEXT_NODE {
+            var t = text
+            t.withUTF8 { buf in
+                _ = xmlTextConcat(prev, buf.baseAddress, Int32(clamping: buf.count))
+            }
+            return
+        }
+        let node = newText(text)
+        xmlUnlinkNode(node)
+        RawTree.link(node, into: parent, before: ref)
+    }
+
+    /// Adds an attribute at the end of the element's list without entity parsing
+    /// (`xmlNewDocProp` would decode `&...;` in the value).
+    static func appendAttribute(_ p: xmlNodePtr, _ name: String, _ value: String) {
+        name.withCString { n in
+            value.withCString { v in
+                _ = xmlNewNsProp(p, nil, UnsafeRawPointer(n).assumingMemoryBound(to: xmlChar.self),
+                                 UnsafeRawPointer(v).assumingMemoryBound(to: xmlChar.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CLibXML2
+
+/// An HTML document: the one owner of its libxml2 tree.
+///
+/// Every node the document creates or detaches stays owned by it: a detached subtree is kept
+/// as a child of a hidden container (`limbo`), so there is always exactly one place that frees
+/// it. ``Node`` values are small handles (this document + a pointer); they keep the document
+/// alive but never free anything themselves.
+///
+/// Memory of detached subtrees is returned either when the document is deinitialised or by
+/// ``releaseDetachedNodes()``, which the replay engine calls at points where it holds no
+/// handles into removed content.
+public final class Document {
+    let xmlDoc: xmlDocPtr
+    /// Parent of every detached subtree. Never linked into the document.
+    let limbo: xmlNodePtr
+    var ids = IDIndex()
+    /// The `checked` state of inputs once script (an `input` action) has set it: a browser's
+    /// "dirty checkedness", which the attribute no longer reflects.
+    var checkedness: [xmlNodePtr: Bool] = [:]
+    /// The `value` of form controls once set through the property.
+    var values: [xmlNodePtr: String] = [:]
+
+    /// The document's quirks mode, as decided by its doctype.
+    public internal(set) var quirksMode: HTMLQuirksMode = .noQuirks
+    /// Parse errors of the document's own parse (fragment parses report theirs separately).
+    public internal(set) var diagnostics: [HTMLParseDiagnostic] = []
+
+    /// An empty document (no doctype, no elements).
+    public init() {
+        guard let doc = htmlNewDocNoDtD(nil, nil) else {
+            fatalError("libxml2 could not allocate a document")
+        }
+        // A dictionary interns element and attribute names: one copy per distinct name.
+        if let dict = xmlDictCreate() {
+            doc.pointee.dict = dict
+        }
+        guard let frag = xmlNewDocFragment(doc) else {
+            fatalError("libxml2 could not allocate a document fragment")
+        }
+        xmlDoc = doc
+        limbo = frag
+        doc.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    deinit {
+        xmlFreeNode(limbo)
+        xmlFreeDoc(xmlDoc)
+    }
+
+    /// The document node itself.
+    public var node: Node { Node(self, UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self)) }
+
+    /// The root element (`<html>`), if any.
+    public var documentElement: Node? { node.firstElementChild }
+
+    /// The first `<body>` child of the root element (what `document.body` returns).
+    public var body: Node? {
+        documentElement?.elementChildren.first { $0.isHTMLElement(named: "body") || $0.isHTMLElement(named: "frameset") }
+    }
+
+    /// The first `<head>` child of the root element.
+    public var head: Node? {
+        documentElement?.elementChildren.first { $0.isHTMLElement(named: "head") }
+    }
+
+    /// Frees every detached subtree. Any ``Node`` handle into a detached subtree becomes
+    /// invalid: call this only where no such handle is kept.
+    public func releaseDetachedNodes() {
+        var child = limbo.pointee.children
+        while let c = child {
+            child = c.pointee.next
+            forgetState(inSubtree: c)
+            xmlUnlinkNode(c)
+            xmlFreeNode(c)
+        }
+    }
+
+    /// Number of detached subtrees currently held (for tests and memory diagnostics).
+    public var detachedSubtreeCount: Int {
+        var n = 0
+        var child = limbo.pointee.children
+        while let c = child { n += 1; child = c.pointee.next }
+        return n
+    }
+
+    private func forgetState(inSubtree root: xmlNodePtr) {
+        if checkedness.isEmpty && values.isEmpty { return }
+        RawTree.forEachDescendantOrSelf(root, includingTemplateContents: true) { p in
+            checkedness[p] = nil
+            values[p] = nil
+        }
+    }
+
+    static func from(_ doc: UnsafeMutablePointer<_xmlDoc>) -> Document {
+        Unmanaged<Document>.fromOpaque(doc.pointee._private!).takeUnretainedValue()
+    }
+}

@@ -1,0 +1,74 @@
+import CLibXML2
+
+/// Connected elements by `id`, kept current by every mutation that connects or disconnects
+/// an element or changes its `id`, so `getElementById` never walks the tree.
+struct IDIndex {
+    private enum Entry {
+        case one(xmlNodePtr)
+        case many([xmlNodePtr])
+    }
+
+    private var table: [String: Entry] = [:]
+
+    var isEmpty: Bool { table.isEmpty }
+
+    mutating func removeAll() { table.removeAll(keepingCapacity: true) }
+
+    mutating func add(_ id: String, _ node: xmlNodePtr) {
+        guard !id.isEmpty else { return }
+        switch table[id] {
+        case nil: table[id] = .one(node)
+        case .one(let existing) where existing != node: table[id] = .many([existing, node])
+        case .many(var list) where !list.contains(node):
+            list.append(node)
+            table[id] = .many(list)
+        default: break
+        }
+    }
+
+    mutating func remove(_ id: String, _ node: xmlNodePtr) {
+        guard !id.isEmpty else { return }
+        switch table[id] {
+        case .one(let existing) where existing == node: table[id] = nil
+        case .many(var list):
+            list.removeAll { $0 == node }
+            table[id] = list.count == 1 ? .one(list[0]) : .many(list)
+        default: break
+        }
+    }
+
+    /// The first element in tree order with this id.
+    func lookup(_ id: String) -> xmlNodePtr? {
+        switch table[id] {
+        case nil: return nil
+        case .one(let p): return p
+        case .many(let list): return list.min(by: TreeOrder.precedes)
+        }
+    }
+}
+
+/// Document-order comparison of two connected nodes.
+enum TreeOrder {
+    static func precedes(_ a: xmlNodePtr, _ b: xmlNodePtr) -> Bool {
+        if a == b { return false }
+        let pa = ancestry(a), pb = ancestry(b)
+        var i = 0
+        while i < pa.count, i < pb.count, pa[i] == pb[i] { i += 1 }
+        if i == pa.count { return true }   // a is an ancestor of b
+        if i == pb.count { return false }  // b is an ancestor of a
+        // pa[i] and pb[i] are siblings: which comes first?
+        var s = pa[i].pointee.next
+        while let n = s {
+            if n == pb[i] { return true }
+            s = n.pointee.next
+        }
+        return false
+    }
+
+    private static func ancestry(_ p: xmlNodePtr) -> [xmlNodePtr] {
+        var chain: [xmlNodePtr] = []
+        var cur: xmlNodePtr? = p
+        while let c = cur { chain.append(c); cur = c.pointee.parent }
+        return chain.reversed()
+    }
+}

@@ -1,0 +1,68 @@
+import CLibXML2
+
+extension Node {
+    /// Attributes in source (DOM) order.
+    public var attributes: [HTMLAttribute] {
+        guard isElement else { return [] }
+        var out: [HTMLAttribute] = []
+        var a = ptr.pointee.properties
+        while let attr = a {
+            let name = attr.pointee.name.map { String(cString: $0) } ?? ""
+            out.append(HTMLAttribute(name: name, value: RawTree.attributeValue(attr)))
+            a = attr.pointee.next
+        }
+        return out
+    }
+
+    /// `getAttribute`: the value, or nil when absent. HTML elements match the name
+    /// ASCII-case-insensitively (their attribute names are stored lower-case).
+    public func attribute(_ name: String) -> String? {
+        guard let attr = RawTree.findAttribute(ptr, normalizedAttributeName(name)) else { return nil }
+        return RawTree.attributeValue(attr)
+    }
+
+    public func hasAttribute(_ name: String) -> Bool {
+        RawTree.findAttribute(ptr, normalizedAttributeName(name)) != nil
+    }
+
+    /// `setAttribute`: replaces the value in place (order kept) or appends a new attribute.
+    public func setAttribute(_ name: String, _ value: String) {
+        guard isElement else { return }
+        let name = normalizedAttributeName(name)
+        let tracksID = name == "id" && RawTree.isConnected(ptr)
+        if tracksID, let old = attribute("id") { document.ids.remove(old, ptr) }
+        // xmlSetNsProp replaces the value of an existing attribute in place (order kept) and
+        // appends otherwise; unlike xmlSetProp it never treats a prefix as a namespace, and
+        // unlike xmlNewDocProp it stores the value verbatim.
+        name.withCString { n in
+            value.withCString { v in
+                _ = xmlSetNsProp(ptr, nil, UnsafeRawPointer(n).assumingMemoryBound(to: xmlChar.self),
+                                 UnsafeRawPointer(v).assumingMemoryBound(to: xmlChar.self))
+            }
+        }
+        if tracksID { document.ids.add(value, ptr) }
+    }
+
+    /// `removeAttribute`; a no-op when absent.
+    public func removeAttribute(_ name: String) {
+        let name = normalizedAttributeName(name)
+        guard let attr = RawTree.findAttribute(ptr, name) else { return }
+        if name == "id", RawTree.isConnected(ptr) { document.ids.remove(RawTree.attributeValue(attr), ptr) }
+        xmlRemoveProp(attr)
+    }
+
+    /// `Element.id` (empty when absent).
+    public var id: String { attribute("id") ?? "" }
+
+    private func normalizedAttributeName(_ name: String) -> String {
+        guard namespace == .html, name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
+        return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+extension Document {
+    /// The first connected element with this id, in tree order; O(1) through the id index.
+    public func element(byID id: String) -> Node? {
+        ids.lookup(id).map { Node(self, $0) }
+    }
+}

@@ -1,0 +1,163 @@
+import CLibXML2
+
+/// Pointer-level tree helpers shared by the DOM, the serializer and the selector engine.
+///
+/// The model's conventions on top of libxml2:
+/// - an element's namespace is kept in `xmlNode.extra` (0 HTML, 1 SVG, 2 MathML);
+/// - a `<template>` element's libxml2 children are its template *contents*; in the DOM view
+///   the template has no children;
+/// - detached subtrees hang under the document's hidden `limbo` fragment.
+enum RawTree {
+    @inline(__always)
+    static func isElement(_ p: xmlNodePtr) -> Bool { p.pointee.type == XML_ELEMENT_NODE }
+
+    @inline(__always)
+    static func namespace(_ p: xmlNodePtr) -> HTMLNamespace {
+        guard p.pointee.type == XML_ELEMENT_NODE else { return .html }
+        return HTMLNamespace(rawValue: UInt8(truncatingIfNeeded: p.pointee.extra)) ?? .html
+    }
+
+    /// Compares the node's name with an ASCII string without allocating.
+    @inline(__always)
+    static func nameEquals(_ p: xmlNodePtr, _ name: StaticString) -> Bool {
+        guard let n = p.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    static func nameEquals(_ p: xmlNodePtr, _ name: String) -> Bool {
+        guard let n = p.pointee.name else { return false }
+        return name.withCString { strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), $0) == 0 }
+    }
+
+    @inline(__always)
+    static func isTemplate(_ p: xmlNodePtr) -> Bool {
+        p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && nameEquals(p, "template")
+    }
+
+    static func domParent(_ p: xmlNodePtr, limbo: xmlNodePtr) -> xmlNodePtr? {
+        guard let parent = p.pointee.parent, parent != limbo else { return nil }
+        return parent
+    }
+
+    static func domFirstChild(_ p: xmlNodePtr) -> xmlNodePtr? {
+        isTemplate(p) ? nil : p.pointee.children
+    }
+
+    static func domLastChild(_ p: xmlNodePtr) -> xmlNodePtr? {
+        isTemplate(p) ? nil : p.pointee.last
+    }
+
+    static func firstElementChild(_ p: xmlNodePtr) -> xmlNodePtr? {
+        var c = domFirstChild(p)
+        while let n = c, !isElement(n) { c = n.pointee.next }
+        return c
+    }
+
+    static func lastElementChild(_ p: xmlNodePtr) -> xmlNodePtr? {
+        var c = domLastChild(p)
+        while let n = c, !isElement(n) { c = n.pointee.prev }
+        return c
+    }
+
+    static func nextElementSibling(_ p: xmlNodePtr) -> xmlNodePtr? {
+        var c = p.pointee.next
+        while let n = c, !isElement(n) { c = n.pointee.next }
+        return c
+    }
+
+    static func previousElementSibling(_ p: xmlNodePtr) -> xmlNodePtr? {
+        var c = p.pointee.prev
+        while let n = c, !isElement(n) { c = n.pointee.prev }
+        return c
+    }
+
+    static func isDocumentNode(_ p: xmlNodePtr) -> Bool {
+        p.pointee.type == XML_HTML_DOCUMENT_NODE || p.pointee.type == XML_DOCUMENT_NODE
+    }
+
+    static func isConnected(_ p: xmlNodePtr) -> Bool {
+        var cur = p
+        while let parent = cur.pointee.parent {
+            if isTemplate(parent) { return false }
+            cur = parent
+        }
+        return isDocumentNode(cur)
+    }
+
+    /// Visits the descendants of `root` (not `root`) in tree order, iteratively.
+    static func forEachDescendant(_ root: xmlNodePtr, includingTemplateContents: Bool = false,
+                                  _ body: (xmlNodePtr) -> Void) {
+        func firstChild(_ n: xmlNodePtr) -> xmlNodePtr? {
+            includingTemplateContents ? n.pointee.children : domFirstChild(n)
+        }
+        guard var cur = firstChild(root) else { return }
+        while true {
+            body(cur)
+            if let c = firstChild(cur), cur.pointee.type != XML_ENTITY_REF_NODE {
+                cur = c
+                continue
+            }
+            while cur.pointee.next == nil {
+                guard let up = cur.pointee.parent, up != root else { return }
+                cur = up
+            }
+            cur = cur.pointee.next!
+        }
+    }
+
+    static func forEachDescendantOrSelf(_ root: xmlNodePtr, includingTemplateContents: Bool = false,
+                                        _ body: (xmlNodePtr) -> Void) {
+        body(root)
+        forEachDescendant(root, includingTemplateContents: includingTemplateContents, body)
+    }
+
+    // MARK: Linking without merging (libxml2's xmlAddChild merges adjacent text nodes)
+
+    /// Links a node that has no parent as the child of `parent` before `ref` (nil: last).
+    static func link(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr?) {
+        child.pointee.parent = parent
+        if let ref {
+            child.pointee.next = ref
+            child.pointee.prev = ref.pointee.prev
+            if let prev = ref.pointee.prev { prev.pointee.next = child } else { parent.pointee.children = child }
+            ref.pointee.prev = child
+        } else {
+            child.pointee.next = nil
+            child.pointee.prev = parent.pointee.last
+            if let last = parent.pointee.last { last.pointee.next = child } else { parent.pointee.children = child }
+            parent.pointee.last = child
+        }
+    }
+
+    /// Reads a text, comment or PI node's content without copying more than once.
+    static func content(_ p: xmlNodePtr) -> String {
+        guard let c = p.pointee.content else { return "" }
+        return String(cString: c)
+    }
+
+    /// The concatenated text of an attribute's children.
+    static func attributeValue(_ attr: xmlAttrPtr) -> String {
+        guard let first = attr.pointee.children else { return "" }
+        if first.pointee.next == nil { return content(first) }
+        var s = ""
+        var c: xmlNodePtr? = first
+        while let n = c { s += content(n); c = n.pointee.next }
+        return s
+    }
+
+    static func findAttribute(_ p: xmlNodePtr, _ name: String) -> xmlAttrPtr? {
+        guard p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return name.withCString { cname in
+            var a = p.pointee.properties
+            while let attr = a {
+                if let n = attr.pointee.name,
+                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), cname) == 0 {
+                    return attr
+                }
+                a = attr.pointee.next
+            }
+            return nil
+        }
+    }
+}
