@@ -1,10 +1,26 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct HTMXHeadless: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "htmx-headless",
         abstract: "htmx without a browser: replay recorded responses and SSE streams against a page.",
-        subcommands: [SSECommand.self]
+        discussion: "Examples:\n  htmx-headless run Examples/hello.json\n  htmx-headless conformance Conformance\n  htmx-headless sse stream.sse --dialect htmx4",
+        subcommands: [RunCommand.self, ConformanceCommand.self, SSECommand.self]
     )
+
+    /// Maps domain failures to a message on standard error and their exit code; everything
+    /// else (usage errors, `ExitCode`) goes through ArgumentParser as usual.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("htmx-headless: error: \(failure.description)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

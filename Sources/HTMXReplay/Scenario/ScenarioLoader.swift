@@ -26,7 +26,8 @@ public enum ScenarioLoader {
         return try ctx.scenario(json)
     }
 
-    static func readFile(_ path: String, displayName: String) throws(ScenarioError) -> [UInt8] {
+    /// Reads a whole file with the loader's size limit and error messages.
+    public static func readFile(_ path: String, displayName: String) throws(ScenarioError) -> [UInt8] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw ScenarioError(.unreadableFile, "no such file: \(displayName)")

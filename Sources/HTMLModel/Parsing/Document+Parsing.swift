@@ -1,0 +1,73 @@
+import CLibXML2
+
+extension Document {
+    /// Parses a whole document as a browser does (HTML5 tree construction, scripting
+    /// enabled). Never fails: parse errors are recovered from and kept in ``diagnostics``.
+    public convenience init(html bytes: [UInt8]) {
+        self.init()
+        let root = UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self)
+        let sink = LibXMLTreeSink(document: self, root: root)
+        var builder = HTMLTreeBuilder(sink: sink, scripting: true)
+        builder.parseDocument(bytes)
+        quirksMode = sink.quirksMode
+        diagnostics = sink.diagnostics
+        rebuildIDIndex()
+    }
+
+    public convenience init(html text: String) {
+        self.init(html: Array(text.utf8))
+    }
+
+    /// The result of parsing a fragment: a detached DocumentFragment owned by the document,
+    /// and the parse errors met.
+    public struct FragmentParse {
+        public let fragment: Node
+        public let diagnostics: [HTMLParseDiagnostic]
+    }
+
+    /// The HTML fragment parsing algorithm
+    /// (<https://html.spec.whatwg.org/multipage/parsing.html#parsing-html-fragments>) with a
+    /// context element given by name, by default `<template>` — what `template.innerHTML = s`
+    /// does and what htmx relies on: `<tr>`, `<td>`, `<option>` and bare text come out as
+    /// written. The nodes land in a new detached DocumentFragment of this document.
+    public func parseFragment(_ bytes: [UInt8], contextName: String = "template",
+                              contextNamespace: HTMLNamespace = .html) -> FragmentParse {
+        let container = newFragmentNode()
+        let sink = LibXMLTreeSink(document: self, root: container)
+        var builder = HTMLTreeBuilder(sink: sink, scripting: true)
+        builder.parseFragment(bytes, contextName: contextName, contextNamespace: contextNamespace)
+        // Step 5 of the algorithm: the parsed nodes are the children of the root `html`
+        // element the builder put in the container.
+        if let html = container.pointee.children {
+            xmlUnlinkNode(html)
+            while let c = html.pointee.children {
+                xmlUnlinkNode(c)
+                RawTree.link(c, into: container, before: nil)
+            }
+            RawTree.link(html, into: limbo, before: nil)
+        }
+        return FragmentParse(fragment: Node(self, container), diagnostics: sink.diagnostics)
+    }
+
+    public func parseFragment(_ text: String, contextName: String = "template") -> FragmentParse {
+        parseFragment(Array(text.utf8), contextName: contextName)
+    }
+
+    /// `document.title`: the first HTML `<title>` element's text with ASCII whitespace stripped
+    /// and collapsed (SVG titles aside), or "" when there is none.
+    public var title: String {
+        var found: xmlNodePtr?
+        RawTree.forEachDescendant(UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self)) { p in
+            if found == nil, p.pointee.type == XML_ELEMENT_NODE, p.pointee.extra == 0, RawTree.nameEquals(p, "title") { found = p }
+        }
+        guard let t = found else { return "" }
+        var text = ""
+        var c = t.pointee.children
+        while let n = c {
+            if n.pointee.type == XML_TEXT_NODE { text += RawTree.content(n) }
+            c = n.pointee.next
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,111 @@
+import HTMXSemantics
+
+/// What a run ends with, in the shape of the corpus's `NAME.expected.json`, plus the
+/// engine's diagnostics (which the conformance comparison ignores).
+public struct ReplayResult: Equatable, Sendable {
+    public var htmx: String
+    public var body: String
+    public var title: String
+    public var events: [EventRecord]
+    public var requests: [RequestRecord]
+    public var dialogs: [DialogRecord]
+    public var diagnostics: [Diagnostic]
+
+    public init(htmx: String, body: String, title: String, events: [EventRecord] = [], requests: [RequestRecord] = [],
+                dialogs: [DialogRecord] = [], diagnostics: [Diagnostic] = []) {
+        self.htmx = htmx
+        self.body = body
+        self.title = title
+        self.events = events
+        self.requests = requests
+        self.dialogs = dialogs
+        self.diagnostics = diagnostics
+    }
+
+    /// The result as JSON, members in the expected files' order.
+    public func json(includeDiagnostics: Bool = true) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("htmx", .string(htmx)),
+            ("body", .string(body)),
+            ("title", .string(title)),
+            ("events", .array(events.map(Self.json))),
+            ("requests", .array(requests.map(Self.json))),
+        ]
+        if !dialogs.isEmpty {
+            members.append(("dialogs", .array(dialogs.map { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })))
+        }
+        if includeDiagnostics {
+            members.append(("diagnostics", .array(diagnostics.map(Self.json))))
+        }
+        return .object(members)
+    }
+
+    static func json(_ e: EventRecord) -> JSONValue {
+        .object([("type", .string(e.type)), ("target", .string(e.target)), ("detail", .object(e.detail.map { ($0.0, json($0.1)) }))])
+    }
+
+    static func json(_ v: DetailValue) -> JSONValue {
+        switch v {
+        case .string(let s): return .string(s)
+        case .number(let n): return .number(n)
+        case .bool(let b): return .bool(b)
+        }
+    }
+
+    static func json(_ r: RequestRecord) -> JSONValue {
+        var m: [(String, JSONValue)] = [
+            ("method", .string(r.method)), ("url", .string(r.url)),
+            ("headers", .object(r.headers.map { ($0.0, .string($0.1)) })),
+        ]
+        if let body = r.body, !body.isEmpty { m.append(("body", .string(body))) }
+        return .object(m)
+    }
+
+    static func json(_ d: Diagnostic) -> JSONValue {
+        var m: [(String, JSONValue)] = [("code", .string(d.code))]
+        if let e = d.element { m.append(("element", .string(e))) }
+        m.append(("message", .string(d.message)))
+        if let at = d.at { m.append(("at", .number(at))) }
+        return .object(m)
+    }
+}
+
+extension ReplayResult {
+    /// Reads an expected-result file's JSON (unknown members ignored, as future corpus fields
+    /// must not break old engines).
+    public init(expected json: JSONValue) throws(ScenarioError) {
+        func str(_ k: String) throws(ScenarioError) -> String {
+            guard let s = json[k]?.stringValue else { throw ScenarioError(.missingField, "expected result lacks \(k)", path: "$.\(k)") }
+            return s
+        }
+        htmx = (try? str("htmx")) ?? ""
+        body = try str("body")
+        title = try str("title")
+        events = []
+        for (k, e) in (json["events"]?.arrayValue ?? []).enumerated() {
+            guard let type = e["type"]?.stringValue, let target = e["target"]?.stringValue else {
+                throw ScenarioError(.missingField, "event lacks type or target", path: "$.events[\(k)]")
+            }
+            var detail: [(String, DetailValue)] = []
+            for (dk, dv) in e["detail"]?.objectValue ?? [] {
+                switch dv {
+                case .string(let s): detail.append((dk, .string(s)))
+                case .number(let n): detail.append((dk, .number(n)))
+                case .bool(let b): detail.append((dk, .bool(b)))
+                default: continue
+                }
+            }
+            events.append(EventRecord(type: type, target: target, detail: detail))
+        }
+        requests = (json["requests"]?.arrayValue ?? []).map { r in
+            RequestRecord(method: r["method"]?.stringValue ?? "", url: r["url"]?.stringValue ?? "",
+                          headers: (r["headers"]?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") },
+                          body: r["body"]?.stringValue)
+        }
+        dialogs = (json["dialogs"]?.arrayValue ?? []).compactMap { d in
+            guard let k = d["kind"]?.stringValue.flatMap(DialogRecord.Kind.init(rawValue:)) else { return nil }
+            return DialogRecord(kind: k, message: d["message"]?.stringValue ?? "")
+        }
+        diagnostics = []
+    }
+}

@@ -1,0 +1,313 @@
+import HTMLModel
+import Testing
+
+/// A small document built through the API: html > (head, body).
+func makeDocument() -> (Document, Node) {
+    let doc = Document()
+    let html = doc.createElement("html")
+    doc.node.append(html)
+    html.append(doc.createElement("head"))
+    let body = doc.createElement("body")
+    html.append(body)
+    return (doc, body)
+}
+
+@Suite("DOM mutation")
+struct DOMMutationTests {
+    @Test func appendInsertAndOrder() {
+        let (doc, body) = makeDocument()
+        let a = doc.createElement("a"), b = doc.createElement("b"), c = doc.createElement("c")
+        body.append(b)
+        body.prepend(a)
+        body.append(c)
+        #expect(body.innerHTML == "<a></a><b></b><c></c>")
+        let d = doc.createElement("d")
+        b.insertAfter(d)
+        let e = doc.createElement("e")
+        b.insertBefore(e)
+        #expect(body.innerHTML == "<a></a><e></e><b></b><d></d><c></c>")
+        body.insert(doc.createTextNode("t"), before: c)
+        #expect(body.innerHTML == "<a></a><e></e><b></b><d></d>t<c></c>")
+        #expect(c.previousSibling?.isText == true)
+        #expect(c.previousElementSibling == d)
+        #expect(a.nextElementSibling == e)
+        #expect(body.firstElementChild == a && body.lastElementChild == c)
+        #expect(d.elementIndex == 4)
+        #expect(c.childIndex == 6)
+    }
+
+    @Test func adjacentTextNodesAreNeverMerged() {
+        let (doc, body) = makeDocument()
+        body.append(doc.createTextNode("a"))
+        body.append(doc.createTextNode("b"))
+        #expect(body.childNodes.count == 2)
+        #expect(body.textContent == "ab")
+        #expect(body.innerHTML == "ab")
+    }
+
+    @Test func removeReplaceAndConnectedness() {
+        let (doc, body) = makeDocument()
+        let p = doc.createElement("p")
+        #expect(!p.isConnected)
+        #expect(p.parent == nil)
+        body.append(p)
+        #expect(p.isConnected)
+        #expect(p.parent == body)
+        let q = doc.createElement("q")
+        p.replace(with: q)
+        #expect(!p.isConnected && q.isConnected)
+        #expect(body.innerHTML == "<q></q>")
+        q.remove()
+        #expect(body.innerHTML == "")
+        #expect(q.parent == nil)
+        q.remove() // removing a detached node is a no-op
+        #expect(!q.isConnected)
+    }
+
+    @Test func fragmentInsertionMovesItsChildren() {
+        let (doc, body) = makeDocument()
+        let frag = doc.createDocumentFragment()
+        frag.append(doc.createElement("i"))
+        frag.append(doc.createTextNode("x"))
+        body.append(frag)
+        #expect(body.innerHTML == "<i></i>x")
+        #expect(frag.childNodes.isEmpty)
+    }
+
+    @Test func cloneIsDeepAndDetached() {
+        let (doc, body) = makeDocument()
+        let div = doc.createElement("div", attributes: [.init(name: "id", value: "x"), .init(name: "class", value: "a b")])
+        div.append(doc.createTextNode("hi"))
+        body.append(div)
+        let copy = div.clone()
+        #expect(copy.outerHTML == #"<div id="x" class="a b">hi</div>"#)
+        #expect(!copy.isConnected)
+        #expect(doc.element(byID: "x") == div)
+        let shallow = div.clone(deep: false)
+        #expect(shallow.outerHTML == #"<div id="x" class="a b"></div>"#)
+    }
+
+    @Test func textContentSetReplacesChildren() {
+        let (doc, body) = makeDocument()
+        let div = doc.createElement("div")
+        div.append(doc.createElement("b"))
+        body.append(div)
+        div.setTextContent("<x> & y")
+        #expect(div.innerHTML == "&lt;x&gt; &amp; y")
+        #expect(div.childNodes.count == 1)
+        div.setTextContent("")
+        #expect(div.childNodes.isEmpty)
+    }
+
+    @Test func documentFromOtherDocumentIsImportedByCopy() {
+        let (doc, body) = makeDocument()
+        let (other, otherBody) = makeDocument()
+        otherBody.append(other.createElement("span"))
+        let imported = doc.importNode(otherBody.firstChild!)
+        body.append(imported)
+        #expect(body.innerHTML == "<span></span>")
+        #expect(otherBody.innerHTML == "<span></span>")
+    }
+
+    @Test func deepTreesDoNotOverflowTheStack() {
+        let (doc, body) = makeDocument()
+        // Built bottom-up so each insertion is O(1); then connected once (one O(n) index walk).
+        var top = doc.createElement("span")
+        for _ in 0..<100_000 {
+            let d = doc.createElement("div")
+            d.append(top)
+            top = d
+        }
+        body.append(top)
+        #expect(body.outerHTML.count == "<body></body>".count + 100_000 * "<div></div>".count + "<span></span>".count)
+        #expect(body.descendants.count == 100_001)
+        _ = body.clone()
+    }
+}
+
+@Suite("Attributes, id index and classList")
+struct AttributeTests {
+    @Test func attributesKeepSourceOrderAndSetInPlace() {
+        let (doc, body) = makeDocument()
+        let el = doc.createElement("div", attributes: [.init(name: "b", value: "1"), .init(name: "a", value: "2")])
+        body.append(el)
+        el.setAttribute("c", "3")
+        el.setAttribute("b", "x&y")
+        #expect(el.attributes.map(\.name) == ["b", "a", "c"])
+        #expect(el.attribute("b") == "x&y")
+        #expect(el.attribute("B") == "x&y")
+        el.setAttribute("D-Upper", "v")
+        #expect(el.hasAttribute("d-upper"))
+        el.removeAttribute("a")
+        #expect(!el.hasAttribute("a"))
+        #expect(el.attribute("a") == nil)
+        el.setAttribute("hx-on:click", "go()")
+        el.setAttribute("xml:lang", "en")
+        #expect(el.outerHTML == #"<div b="x&amp;y" c="3" d-upper="v" hx-on:click="go()" xml:lang="en"></div>"#)
+    }
+
+    @Test func idIndexFollowsEveryMutation() {
+        let (doc, body) = makeDocument()
+        let a = doc.createElement("p", attributes: [.init(name: "id", value: "a")])
+        #expect(doc.element(byID: "a") == nil, "detached elements are not indexed")
+        body.append(a)
+        #expect(doc.element(byID: "a") == a)
+        a.setAttribute("id", "b")
+        #expect(doc.element(byID: "a") == nil)
+        #expect(doc.element(byID: "b") == a)
+        let wrapper = doc.createElement("div")
+        let inner = doc.createElement("span", attributes: [.init(name: "id", value: "inner")])
+        wrapper.append(inner)
+        body.append(wrapper)
+        #expect(doc.element(byID: "inner") == inner)
+        wrapper.remove()
+        #expect(doc.element(byID: "inner") == nil)
+        body.append(wrapper)
+        #expect(doc.element(byID: "inner") == inner)
+        a.removeAttribute("id")
+        #expect(doc.element(byID: "b") == nil)
+    }
+
+    @Test func duplicateIdsResolveToFirstInTreeOrder() {
+        let (doc, body) = makeDocument()
+        let first = doc.createElement("i", attributes: [.init(name: "id", value: "d")])
+        let second = doc.createElement("b", attributes: [.init(name: "id", value: "d")])
+        body.append(second)
+        body.prepend(first)
+        #expect(doc.element(byID: "d") == first)
+        first.remove()
+        #expect(doc.element(byID: "d") == second)
+        let nested = doc.createElement("u", attributes: [.init(name: "id", value: "d")])
+        second.append(nested)
+        body.prepend(first)
+        #expect(doc.element(byID: "d") == first)
+        first.remove()
+        #expect(doc.element(byID: "d") == second, "an ancestor precedes its descendant")
+    }
+
+    @Test func templateContentsAreNotInTheDocument() {
+        let (doc, body) = makeDocument()
+        let t = doc.createElement("template")
+        body.append(t)
+        let inside = doc.createElement("div", attributes: [.init(name: "id", value: "in")])
+        t.templateContent!.append(inside)
+        #expect(doc.element(byID: "in") == nil)
+        #expect(!inside.isConnected)
+        #expect(t.childNodes.isEmpty, "the DOM view of a template has no children")
+        #expect(t.outerHTML == #"<template><div id="in"></div></template>"#)
+    }
+
+    @Test func classListBehavesLikeDOMTokenList() {
+        let (doc, body) = makeDocument()
+        let el = doc.createElement("div", attributes: [.init(name: "class", value: "  a\tb  a ")])
+        body.append(el)
+        #expect(el.classList == ["a", "b", "a"])
+        #expect(el.hasClass("b"))
+        el.addClass("c")
+        #expect(el.attribute("class") == "a b c")
+        el.removeClass("a", "b", "c")
+        #expect(el.attribute("class") == "", "removing the last class leaves class=\"\"")
+        #expect(el.outerHTML == #"<div class=""></div>"#)
+        #expect(el.toggleClass("x") == true)
+        #expect(el.toggleClass("x") == false)
+        #expect(el.toggleClass("y", force: true) && el.hasClass("y"))
+        let plain = doc.createElement("p")
+        plain.removeClass("z")
+        #expect(!plain.hasAttribute("class"), "remove on an absent attribute does not create it")
+    }
+}
+
+@Suite("Ownership")
+struct OwnershipTests {
+    @Test func removedSubtreesStayOwnedUntilReleased() {
+        let (doc, body) = makeDocument()
+        for i in 0..<100 {
+            let el = doc.createElement("p", attributes: [.init(name: "id", value: "p\(i)")])
+            el.append(doc.createTextNode("x"))
+            body.append(el)
+        }
+        let before = doc.detachedSubtreeCount
+        for child in body.childNodes { child.remove() }
+        #expect(doc.detachedSubtreeCount == before + 100)
+        doc.releaseDetachedNodes()
+        #expect(doc.detachedSubtreeCount == 0)
+        #expect(body.childNodes.isEmpty)
+        #expect(doc.element(byID: "p1") == nil)
+    }
+
+    @Test func handlesKeepTheDocumentAlive() {
+        var node: Node?
+        do {
+            let (doc, body) = makeDocument()
+            body.append(doc.createTextNode("still here"))
+            node = body
+        }
+        #expect(node?.textContent == "still here")
+    }
+
+    @Test func manyDocumentsComeAndGo() {
+        for _ in 0..<200 {
+            let (doc, body) = makeDocument()
+            let d = doc.createElement("div", attributes: [.init(name: "id", value: "x")])
+            body.append(d)
+            d.remove()
+            _ = doc.createComment("orphan")
+        }
+    }
+}
+
+@Suite("Serializer escapes")
+struct SerializerEscapeTests {
+    @Test(arguments: [
+        ("a&b", "a&amp;b"), ("<x>", "&lt;x&gt;"), ("\u{A0}", "&nbsp;"), ("\"q\"", "\"q\""), ("é ✓", "é ✓"),
+    ])
+    func textEscaping(_ input: String, _ expected: String) {
+        let (doc, body) = makeDocument()
+        body.append(doc.createTextNode(input))
+        #expect(body.innerHTML == expected)
+    }
+
+    @Test(arguments: [
+        ("a&b", "a&amp;b"), ("\"q\"", "&quot;q&quot;"), ("\u{A0}", "&nbsp;"), ("<>", "&lt;&gt;"), ("it's", "it's"),
+    ])
+    func attributeEscaping(_ input: String, _ expected: String) {
+        let (doc, body) = makeDocument()
+        body.append(doc.createElement("i", attributes: [.init(name: "title", value: input)]))
+        #expect(body.innerHTML == "<i title=\"\(expected)\"></i>")
+    }
+
+    @Test(arguments: ["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"])
+    func rawTextParents(_ name: String) {
+        let (doc, body) = makeDocument()
+        let el = doc.createElement(name)
+        el.append(doc.createTextNode("a<b>&c"))
+        body.append(el)
+        #expect(el.outerHTML == "<\(name)>a<b>&c</\(name)>")
+    }
+
+    @Test(arguments: ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+                      "basefont", "bgsound", "frame", "keygen", "param"])
+    func voidElements(_ name: String) {
+        let (doc, body) = makeDocument()
+        let el = doc.createElement(name, attributes: [.init(name: "a", value: "")])
+        el.append(doc.createTextNode("ignored"))
+        body.append(el)
+        #expect(el.outerHTML == "<\(name) a=\"\">")
+    }
+
+    @Test func foreignElementsKeepCaseAndAreNeverVoid() {
+        let (doc, body) = makeDocument()
+        let svg = doc.createElement("svg", namespace: .svg)
+        svg.append(doc.createElement("foreignObject", namespace: .svg))
+        svg.append(doc.createElement("br", namespace: .svg))
+        body.append(svg)
+        #expect(svg.outerHTML == "<svg><foreignObject></foreignObject><br></br></svg>")
+        #expect(svg.firstChild?.tagName == "foreignObject")
+    }
+
+    @Test func commentsAndProcessingInstructions() {
+        let (doc, body) = makeDocument()
+        body.append(doc.createComment(" c "))
+        #expect(body.innerHTML == "<!-- c -->")
+    }
+}
