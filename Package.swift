@@ -31,6 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "HTMLModelTests", dependencies: ["HTMLModel"]),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"]),
+        .testTarget(name: "HTMXSemanticsTests", dependencies: ["HTMXSemantics"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["HeadlessHTMX"],

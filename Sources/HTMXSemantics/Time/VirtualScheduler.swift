@@ -1,0 +1,132 @@
+/// The virtual clock every delay runs on: htmx's swap and settle delays, `delay:`/`throttle:`
+/// triggers, polling, SSE reconnects, and the scenario's own actions and response chunks.
+///
+/// As in the reference harness (`Conformance/FORMAT.md`, "Time"): timers are ordered by
+/// (due time, order of scheduling), with no nesting clamp; one due timer runs per task and
+/// the microtask queue is drained after each task. Library code never reads a wall clock.
+public final class VirtualScheduler {
+    public typealias Task = () -> Void
+
+    public struct TimerID: Hashable, Sendable {
+        let sequence: UInt64
+    }
+
+    private struct Entry {
+        var due: Double
+        var sequence: UInt64
+        var task: Task
+    }
+
+    /// The current virtual time in milliseconds.
+    public private(set) var now: Double = 0
+    private var heap: [Entry] = []
+    private var cancelled: Set<UInt64> = []
+    private var nextSequence: UInt64 = 0
+    private var microtasks: [Task] = []
+    private var microtaskHead = 0
+    /// Tasks run so far (a guard against runaway self-rescheduling loops).
+    public private(set) var tasksRun = 0
+
+    public init() {}
+
+    /// Schedules `task` to run `delay` ms from now (negative or NaN delays count as 0, as
+    /// `setTimeout` does).
+    @discardableResult
+    public func schedule(after delay: Double, _ task: @escaping Task) -> TimerID {
+        let d = delay.isNaN || delay < 0 ? 0 : delay
+        return schedule(at: now + d, task)
+    }
+
+    @discardableResult
+    public func schedule(at time: Double, _ task: @escaping Task) -> TimerID {
+        let seq = nextSequence
+        nextSequence += 1
+        push(Entry(due: max(time, now), sequence: seq, task: task))
+        return TimerID(sequence: seq)
+    }
+
+    public func cancel(_ id: TimerID) {
+        cancelled.insert(id.sequence)
+    }
+
+    /// Queues a microtask (a promise reaction): it runs when the current task ends.
+    public func queueMicrotask(_ task: @escaping Task) {
+        microtasks.append(task)
+    }
+
+    /// Runs every microtask queued so far, including ones queued meanwhile.
+    public func drainMicrotasks() {
+        while microtaskHead < microtasks.count {
+            let t = microtasks[microtaskHead]
+            microtaskHead += 1
+            t()
+        }
+        microtasks.removeAll(keepingCapacity: true)
+        microtaskHead = 0
+    }
+
+    /// The due time of the next pending timer, if any.
+    public var nextDue: Double? {
+        pruneCancelledTop()
+        return heap.first?.due
+    }
+
+    /// Runs timers in order until none is due at or before `limit` (including ones scheduled
+    /// meanwhile), then sets the clock to `limit`. Stops early, returning false, after
+    /// `maxTasks` tasks.
+    @discardableResult
+    public func run(until limit: Double, maxTasks: Int = 10_000_000) -> Bool {
+        drainMicrotasks()
+        while let due = nextDue, due <= limit {
+            if tasksRun >= maxTasks { return false }
+            let entry = pop()
+            now = entry.due
+            tasksRun += 1
+            entry.task()
+            drainMicrotasks()
+        }
+        now = max(now, limit)
+        return true
+    }
+
+    // MARK: Binary heap on (due, sequence)
+
+    private func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        a.due < b.due || (a.due == b.due && a.sequence < b.sequence)
+    }
+
+    private func pruneCancelledTop() {
+        while let top = heap.first, cancelled.contains(top.sequence) {
+            cancelled.remove(top.sequence)
+            _ = pop()
+        }
+    }
+
+    private func push(_ e: Entry) {
+        heap.append(e)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if precedes(heap[i], heap[parent]) { heap.swapAt(i, parent); i = parent } else { break }
+        }
+    }
+
+    private func pop() -> Entry {
+        let top = heap[0]
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count, precedes(heap[l], heap[m]) { m = l }
+                if r < heap.count, precedes(heap[r], heap[m]) { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        return top
+    }
+}

@@ -1,0 +1,70 @@
+import HTMXSemantics
+import Testing
+
+@Suite("Virtual scheduler")
+struct VirtualSchedulerTests {
+    @Test func timersRunByDueTimeThenSchedulingOrder() {
+        let s = VirtualScheduler()
+        var log: [String] = []
+        s.schedule(after: 20) { log.append("b20") }
+        s.schedule(after: 10) { log.append("a10") }
+        s.schedule(after: 20) { log.append("c20") }
+        s.schedule(after: 0) { log.append("z0") }
+        s.run(until: 100)
+        #expect(log == ["z0", "a10", "b20", "c20"])
+        #expect(s.now == 100)
+    }
+
+    @Test func timersScheduledMeanwhileRunIfDueBeforeTheLimit() {
+        let s = VirtualScheduler()
+        var log: [Double] = []
+        s.schedule(after: 10) {
+            log.append(s.now)
+            s.schedule(after: 5) { log.append(s.now) }
+            s.schedule(after: 100) { log.append(s.now) }
+        }
+        s.run(until: 50)
+        #expect(log == [10, 15])
+        s.run(until: 110)
+        #expect(log == [10, 15, 110])
+    }
+
+    @Test func microtasksDrainAfterEachTask() {
+        let s = VirtualScheduler()
+        var log: [String] = []
+        s.schedule(after: 1) {
+            log.append("task1")
+            s.queueMicrotask { log.append("micro1"); s.queueMicrotask { log.append("micro1b") } }
+        }
+        s.schedule(after: 1) { log.append("task2") }
+        s.run(until: 1)
+        #expect(log == ["task1", "micro1", "micro1b", "task2"])
+    }
+
+    @Test func cancelledTimersDoNotRun() {
+        let s = VirtualScheduler()
+        var ran = false
+        let id = s.schedule(after: 5) { ran = true }
+        s.cancel(id)
+        s.run(until: 10)
+        #expect(!ran)
+        #expect(s.nextDue == nil)
+    }
+
+    @Test func negativeAndNaNDelaysCountAsZero() {
+        let s = VirtualScheduler()
+        s.run(until: 10)
+        var at: [Double] = []
+        s.schedule(after: -5) { at.append(s.now) }
+        s.schedule(after: .nan) { at.append(s.now) }
+        s.run(until: 10)
+        #expect(at == [10, 10])
+    }
+
+    @Test func runawayLoopsStopAtTheTaskLimit() {
+        let s = VirtualScheduler()
+        func again() { s.schedule(after: 0) { again() } }
+        again()
+        #expect(s.run(until: 1, maxTasks: 1000) == false)
+    }
+}
