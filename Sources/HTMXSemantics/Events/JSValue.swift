@@ -1,0 +1,49 @@
+import HTMLModel
+
+/// The shape of a JavaScript value as htmx puts it in an event's `detail`: enough to apply
+/// the result format's detail rules (strings, finite numbers, booleans, nodes as PATHs,
+/// nested objects such as `requestConfig`, `xhr`, `ctx`).
+public indirect enum JSValue: Equatable {
+    case undefined
+    case null
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case node(Node)
+    case object(JSObject)
+    case array([JSValue])
+
+    public var objectValue: JSObject? { if case .object(let o) = self { return o } else { return nil } }
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var numberValue: Double? { if case .number(let n) = self { return n } else { return nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var nodeValue: Node? { if case .node(let n) = self { return n } else { return nil } }
+}
+
+/// An object with members in insertion order, as JavaScript objects keep string keys.
+public struct JSObject: Equatable {
+    public private(set) var members: [(String, JSValue)] = []
+    /// The object's class when it matters to a consumer (`MessageEvent` details are recorded
+    /// with their own rule).
+    public var className: String?
+
+    public init(_ members: [(String, JSValue)] = [], className: String? = nil) {
+        self.className = className
+        for (k, v) in members { self[k] = v }
+    }
+
+    public subscript(key: String) -> JSValue? {
+        get { members.first(where: { $0.0 == key })?.1 }
+        set {
+            if let i = members.firstIndex(where: { $0.0 == key }) {
+                if let newValue { members[i].1 = newValue } else { members.remove(at: i) }
+            } else if let newValue {
+                members.append((key, newValue))
+            }
+        }
+    }
+
+    public static func == (lhs: JSObject, rhs: JSObject) -> Bool {
+        lhs.className == rhs.className && lhs.members.map(\.0) == rhs.members.map(\.0) && lhs.members.map(\.1) == rhs.members.map(\.1)
+    }
+}
