@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HTMLModelTests", dependencies: ["HTMLModel"]),
+        .testTarget(name: "HTMLModelTests", dependencies: ["HTMLModel"], exclude: ["Data"]),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"]),
         .testTarget(name: "HTMXSemanticsTests", dependencies: ["HTMXSemantics"]),
         .testTarget(
