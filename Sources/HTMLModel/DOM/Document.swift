@@ -20,6 +20,7 @@ public final class Document {
     var checkedness: [xmlNodePtr: Bool] = [:]
     /// The `value` of form controls once set through the property.
     var values: [xmlNodePtr: String] = [:]
+    var selectorCache: [String: SelectorList] = [:]
 
     /// The document's quirks mode, as decided by its doctype.
     public internal(set) var quirksMode: HTMLQuirksMode = .noQuirks

@@ -11,6 +11,9 @@ public enum HTMLToken: Equatable, Sendable {
     case startTag(name: String, attributes: [HTMLAttribute], selfClosing: Bool)
     case endTag(name: String)
     case comment(String)
+    /// `<?target data?>` (HTML's processing instructions; see
+    /// `HTMLTokenizerProcessingInstruction.swift`).
+    case processingInstruction(target: String, data: String)
     /// A run of characters, never empty. May contain U+0000 in the data state
     /// (the tree builder decides what to do with it).
     case characters(String)

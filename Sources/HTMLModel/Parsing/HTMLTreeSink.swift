@@ -14,6 +14,7 @@ public protocol HTMLTreeSink {
 
     func createElement(name: String, namespace: HTMLNamespace, attributes: [HTMLAttribute]) -> Handle
     func createComment(_ text: String) -> Handle
+    func createProcessingInstruction(target: String, data: String) -> Handle
 
     /// Appends a doctype node to the document.
     func appendDoctype(name: String, publicIdentifier: String, systemIdentifier: String)

@@ -23,9 +23,7 @@ extension HTMLTokenizer {
             pos += 1
             state = .endTagOpen
         case 0x3F:  // ?
-            parseError("unexpected-question-mark-instead-of-tag-name")
-            beginComment()
-            state = .bogusComment
+            processingInstructionOpenState()
         default:
             parseError("invalid-first-character-of-tag-name")
             emitText(from: pos - 1, to: pos)

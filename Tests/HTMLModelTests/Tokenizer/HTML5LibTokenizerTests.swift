@@ -60,18 +60,39 @@ import HTMLModel
         #expect(Set(excluded.map(\.file)) == ["domjs.json", "unicodeCharsProblematic.json", "xmlViolation.json"])
     }
 
+    /// The html5lib snapshot predates HTML's processing instructions (2026): `<?` there is
+    /// always a bogus comment with `unexpected-question-mark-instead-of-tag-name`. Chromium
+    /// 156, which the product imitates, parses processing instructions (corpus case
+    /// `parse-processing-instruction`), so such cases are known divergences, run under
+    /// `withKnownIssue` so that an updated snapshot is noticed.
+    static func predatesProcessingInstructions(_ testCase: HTML5LibTokenizerCase) -> Bool {
+        testCase.expectedErrors.contains { $0.code == "unexpected-question-mark-instead-of-tag-name" }
+    }
+
     @Test(arguments: HTML5LibTokenizerCorpus.cases)
     func tokens(_ testCase: HTML5LibTokenizerCase) {
         let result = Self.run(testCase)
         #expect(result.terminated)
         // Our runs must already be maximal: compare unmerged output.
-        #expect(result.tokens == testCase.expectedTokens)
         #expect(mergingCharacters(result.tokens) == result.tokens)
+        if Self.predatesProcessingInstructions(testCase) && result.tokens != testCase.expectedTokens {
+            withKnownIssue("html5lib-tests predates processing instructions; Chromium parses <?target data?>") {
+                #expect(result.tokens == testCase.expectedTokens)
+            }
+        } else {
+            #expect(result.tokens == testCase.expectedTokens)
+        }
     }
 
     @Test(arguments: HTML5LibTokenizerCorpus.cases)
     func errors(_ testCase: HTML5LibTokenizerCase) {
         let result = Self.run(testCase)
-        #expect(result.diagnostics == testCase.expectedErrors)
+        if Self.predatesProcessingInstructions(testCase) {
+            withKnownIssue("html5lib-tests predates processing instructions: its `<?` error codes and positions differ") {
+                #expect(result.diagnostics == testCase.expectedErrors)
+            }
+        } else {
+            #expect(result.diagnostics == testCase.expectedErrors)
+        }
     }
 }
