@@ -116,7 +116,9 @@ extension HTMX2Runtime {
     private func onLoadError(_ elt: Node, _ info: HTMX2ResponseInfo) {
         // resolveRetarget threw: htmx's onload catch fires htmx:onLoadError, then rethrows,
         // so afterRequest/afterOnLoad never fire; the finally still releases the lock.
-        triggerErrorEvent(elt, "htmx:onLoadError", info.detail([("error", .string("Error: Invalid re-target"))]))
+        // `error` is the thrown Error object, not a string.
+        let error = JSValue.object(JSObject([("message", .string("Invalid re-target"))], className: "Error"))
+        triggerErrorEvent(elt, "htmx:onLoadError", info.detail([("error", error)]))
         info.aborted = true
     }
 

@@ -137,6 +137,12 @@ extension HTMX2Runtime {
                    evt.fields["ctrlKey"] == .bool(true) || evt.fields["metaKey"] == .bool(true) {
                     return
                 }
+                // htmx.js shouldCancel calls `closest` on the listened-on element: for a click
+                // heard on document or window that throws, ending the listener.
+                if !explicitCancel, evt.type == "click", target.node?.isElement != true {
+                    diagnose("trigger", elt, "click heard on \(target.node == nil ? "window" : "document"): htmx's shouldCancel throws (no closest), the trigger does nothing")
+                    return
+                }
                 if explicitCancel || (target.node.map { shouldCancel(evt, $0) } ?? false) {
                     evt.preventDefault()
                 }

@@ -90,6 +90,10 @@ public final class HTMX2Runtime {
         mergeMetaConfig()
         guard let body = document.body else { return }
         processNode(body)
+        dispatcher.addListener(.node(body), "htmx:abort") { [self] evt in
+            let target = evt[detail: "elt"]?.nodeValue ?? evt.target?.node
+            if let t = target { nodeData[t]?.inFlight?.abort() }
+        }
         scheduler.schedule(after: 0) { [self] in
             triggerEvent(body, "htmx:load", JSObject())
         }
