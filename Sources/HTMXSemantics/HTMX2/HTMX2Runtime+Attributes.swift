@@ -98,6 +98,17 @@ extension HTMX2Runtime {
     /// htmx.js querySelectorAllExt (and querySelectorExt as `.first`).
     func querySelectorExt(_ elt: Node, _ selector: String) -> [HTMX2Target] {
         let parsed = ExtendedSelector.parse(selector)
+        diagnose(parsed.diagnostics, elt)
+        for part in parsed.value.parts {
+            switch part {
+            case .closest(let s), .find(let s), .nextMatching(let s), .previousMatching(let s):
+                if !DOMQuery.isValid(s) { diagnose("selector", elt, "\(s) is not a valid CSS selector; the DOM throws a SyntaxError") }
+            default: break
+            }
+        }
+        if let css = parsed.value.cssSelectorList, !DOMQuery.isValid(css) {
+            diagnose("selector", elt, "\(css) is not a valid CSS selector; the DOM throws a SyntaxError")
+        }
         var out: [HTMX2Target] = []
         for part in parsed.value.parts {
             switch part {

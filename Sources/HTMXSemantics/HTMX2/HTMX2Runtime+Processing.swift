@@ -132,7 +132,7 @@ extension HTMX2Runtime {
         if elt.isHTMLElement(named: "a") {
             path = elt.attribute("href") ?? ""
         } else {
-            verb = elt.attribute("method").map { $0.lowercased() } ?? "get"
+            verb = elt.attribute("method").flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? "get"
             path = elt.attribute("action") ?? ""
             if path.isEmpty { path = locationHref }
             if verb == "get", let q = path.firstIndex(of: "?") {

@@ -77,6 +77,7 @@ extension HTMX2Runtime {
         if !bodyContains(elt) { return }
         let targetStr = closestAttr(elt, "hx-target")
         guard let target = etc.targetOverride ?? getTargetChecked(elt) else {
+            diagnose("hx-target", elt, "hx-target \"\(targetStr ?? "")\" matched no element: htmx:targetError, no request")
             triggerErrorEvent(elt, "htmx:targetError", JSObject(targetStr.map { [("target", JSValue.string($0))] } ?? []))
             return
         }

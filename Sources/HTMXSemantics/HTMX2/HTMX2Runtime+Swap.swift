@@ -45,7 +45,8 @@ extension HTMX2Runtime {
                         var oobValue = pair.count > 1 ? String(pair[1]) : "true"
                         if let colon = oobValue.firstIndex(of: ":") { oobValue = String(oobValue[..<colon]) }
                         if oobValue.isEmpty { oobValue = "true" }
-                        if let el = DOMQuery.first(fragment.root, "#" + CSSEscape.escape(id)) {
+                        // htmx queries `'#' + id` unescaped.
+                        if let el = DOMQuery.first(fragment.root, "#" + id) {
                             oobSwap(oobValue, el, settleInfo)
                         }
                     }
@@ -240,7 +241,7 @@ extension HTMX2Runtime {
     func swapOuterHTML(_ target: Node, _ fragment: Node, _ settleInfo: HTMX2SettleInfo) {
         if target.isHTMLElement(named: "body") { return swapInnerHTML(target, fragment, settleInfo) }
         let before = target.previousSibling
-        guard let parent = target.parentElement ?? target.parent else { return }
+        guard let parent = target.parentElement else { return }
         insertNodesBefore(parent, target, fragment, settleInfo)
         var newElt = before == nil ? parent.firstChild : before?.nextSibling
         settleInfo.elts.removeAll { $0 == target }

@@ -79,8 +79,11 @@ public final class HTMX2Runtime {
         for n in notes { diagnose(n.code, node, n.message) }
     }
 
-    /// htmx.js bodyContains: the element is in the document.
-    func bodyContains(_ node: Node) -> Bool { node.isConnected }
+    /// htmx.js bodyContains: `document.body.contains(elt)`.
+    func bodyContains(_ node: Node) -> Bool {
+        guard let body = document.body, node.isConnected else { return false }
+        return body.contains(node)
+    }
 
     // MARK: initialisation
 
