@@ -18,6 +18,9 @@ extension HTMX2Runtime {
             let twin = DOMEvent(type: kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))
         }
+        for ext in getExtensions(elt) where result {
+            result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
+        }
         return result
     }
 

@@ -24,7 +24,11 @@ extension HTMX2Runtime {
         }
         var toInit: [Node] = []
         if maybeDeInitAndHash(elt) { toInit.append(elt) }
-        for child in DOMQuery.all(elt, Self.processSelector) {
+        var selector = Self.processSelector
+        for ext in extensions.values.sorted(by: { $0.name < $1.name }) {
+            for s in ext.selectors { selector += ", " + s }
+        }
+        for child in DOMQuery.all(elt, selector) {
             if eltIsDisabled(child) {
                 cleanUpElement(child)
                 continue

@@ -63,6 +63,10 @@ extension HTMX2Runtime {
         info.successful = !isError
         if shouldSwap {
             if info.status == 286 { data(elt).cancelled = true }
+            var serverResponse = info.body
+            for ext in getExtensions(elt) {
+                serverResponse = ext.transformResponse(serverResponse, status: info.status, elt: elt)
+            }
             if historyUpdate != nil { saveCurrentPageToHistory() }
             let parsed = SwapSpec.parse(swapOverride ?? closestAttr(elt, "hx-swap"), defaults: config.swapDefaults,
                                         boosted: data(elt).boosted, href: elt.attribute("href"))
@@ -105,7 +109,7 @@ extension HTMX2Runtime {
                     handleTriggerHeader(h, bodyContains(elt) ? elt : (document.body ?? elt))
                 }
             }
-            swap(target, info.body, spec, options)
+            swap(target, serverResponse, spec, options)
         }
         if isError {
             let message = "Response Status Error Code \(info.status) from \(info.path)"

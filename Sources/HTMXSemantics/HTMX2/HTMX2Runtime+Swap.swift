@@ -163,7 +163,8 @@ extension HTMX2Runtime {
             let clone = oobElement.clone(deep: true)
             var fragment = document.createDocumentFragment()
             fragment.append(clone)
-            if style != "outerHTML" { fragment = clone }
+            // htmx.js isInlineSwap: outerHTML, or a style an extension swaps inline.
+            if style != "outerHTML" && !getExtensions(target).contains(where: { $0.isInlineSwap(style) }) { fragment = clone }
             var detail = JSObject([("shouldSwap", .bool(true)), ("target", .node(target)), ("fragment", .node(fragment))])
             guard triggerEvent(target, "htmx:oobBeforeSwap", detail) else { continue }
             target = detail["target"]?.nodeValue ?? target
@@ -217,6 +218,9 @@ extension HTMX2Runtime {
             target.remove()
         case "innerHTML": swapInnerHTML(target, fragment, settleInfo)
         default:
+            for ext in getExtensions(elt) where ext.handleSwap(style, target: target, fragment: fragment, runtime: self) {
+                return
+            }
             diagnose("hx-swap", target, "unknown swap style \(style); htmx falls back to \(config.defaultSwapStyle)")
             if config.defaultSwapStyle == style { swapInnerHTML(target, fragment, settleInfo); return }
             swapWithStyle(config.defaultSwapStyle, elt, target, fragment, settleInfo)

@@ -53,6 +53,8 @@ public final class HTMX2Runtime {
     var preservePantry: [Node] = []
     /// Identity of trigger specs for `changed` bookkeeping (htmx keys a WeakMap by the spec).
     var nextSpecID = 0
+    /// Registered extensions by name (htmx.js `extensions`).
+    var extensions: [String: HTMX2Extension] = [:]
 
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
         self.document = document
