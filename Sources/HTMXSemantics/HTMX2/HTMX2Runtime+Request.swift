@@ -245,7 +245,12 @@ extension HTMX2Runtime {
         let disabled = disableElements(elt)
         triggerEvent(elt, "htmx:beforeSend", info.detail())
         let body = useUrlParams ? nil : Self.urlEncode(filtered)
-        let request = HTMX2OutgoingRequest(method: verb.uppercased(), url: resolved.url, headers: headers, body: body)
+        // hx-request (htmx.js issueAjaxRequest's requestAttrValues): noHeaders and timeout.
+        let requestAttrs = valuesForElement(elt, "hx-request")
+        let noHeaders = requestAttrs.first(where: { $0.0 == "noHeaders" })?.1.isTruthy ?? false
+        var timeout = config.timeout
+        if let t = requestAttrs.first(where: { $0.0 == "timeout" })?.1, t.isTruthy, case .number(let n) = t { timeout = n }
+        let request = HTMX2OutgoingRequest(method: verb.uppercased(), url: resolved.url, headers: noHeaders ? [] : headers, body: body)
         guard let transport else {
             diagnose("network", elt, "no transport: request \(request.method) \(request.url) not sent")
             return
@@ -288,6 +293,18 @@ extension HTMX2Runtime {
             triggerErrorEvent(elt, "htmx:afterRequest", info.detail())
             triggerErrorEvent(elt, "htmx:sendAbort", info.detail())
             endRequestLock()
+        }
+        if timeout > 0 {
+            // xhr.timeout: the request fails with `timeout` when no response came in time.
+            scheduler.schedule(after: timeout) { [self] in
+                guard !finished else { return }
+                finished = true
+                abort()
+                removeRequestIndicators(indicators, disabled)
+                triggerErrorEvent(elt, "htmx:afterRequest", info.detail())
+                triggerErrorEvent(elt, "htmx:timeout", info.detail())
+                endRequestLock()
+            }
         }
     }
 

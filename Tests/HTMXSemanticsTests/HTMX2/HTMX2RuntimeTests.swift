@@ -120,4 +120,15 @@ struct HTMX2RuntimeTests {
         f.scheduler.run(until: 400)
         #expect(f.transport.sent.count == 2)
     }
+
+    @Test func configTimeoutFailsASlowRequest() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/slow"), ("hx-target", "#out"), ("hx-swap", "textContent")])
+        f.runtime.config.timeout = 50
+        f.transport.delay = 200
+        f.runtime.start()
+        f.click()
+        f.scheduler.run(until: 300)
+        #expect(f.out.textContent == "old")
+        #expect(f.types.suffix(4) == ["htmx:error", "htmx:afterRequest", "htmx:error", "htmx:timeout"])
+    }
 }
