@@ -1,5 +1,6 @@
 /// `htmx.config` of htmx 2.0.10: the defaults of htmx.js, then the scenario's assignments,
-/// then `<meta name="htmx-config">` (htmx.js mergeMetaConfig, at initialisation).
+/// then `<meta name="htmx-config">` (htmx.js mergeMetaConfig, at initialisation). Each
+/// property is the `htmx.config` key of the same name, with htmx 2.0.10's default.
 public struct HTMX2Config: Sendable {
     public var historyEnabled = true
     public var historyCacheSize = 10
@@ -49,7 +50,8 @@ public struct HTMX2Config: Sendable {
         }
         switch key {
         case "historyEnabled": historyEnabled = value.isTruthy
-        case "historyCacheSize": if let n = number() { historyCacheSize = Int(clamping: Int64(n.isFinite ? n : 0)) }
+        case "historyCacheSize":
+            if let n = number() { historyCacheSize = n.isFinite ? Int(max(-1e9, min(1e9, n))) : (n > 0 ? Int(1e9) : 0) }
         case "defaultSwapStyle": if let s = string() { defaultSwapStyle = s }
         case "defaultSwapDelay": if let n = number() { defaultSwapDelay = n }
         case "defaultSettleDelay": if let n = number() { defaultSettleDelay = n }

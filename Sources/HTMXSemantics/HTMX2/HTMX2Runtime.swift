@@ -14,7 +14,9 @@ public struct HTMX2OutgoingRequest: Sendable {
 
 /// How a request ended, as `XMLHttpRequest` reports it to htmx 2.
 public enum HTMX2ResponseOutcome: Sendable {
+    /// The whole response, as `onload` sees it.
     case response(status: Int, headers: [(String, String)], body: String)
+    /// `onerror`.
     case networkError
 }
 
@@ -35,15 +37,23 @@ public protocol HTMX2Dialogs: AnyObject {
 /// and the events htmx fires, on a virtual clock. Mirrors `src/htmx.js`; each part cites the
 /// function it follows.
 public final class HTMX2Runtime {
+    /// The page.
     public let document: Document
+    /// Where every event is dispatched (hook the result recorder on its observer).
     public let dispatcher: EventDispatcher
+    /// The virtual clock all of htmx's timers run on.
     public let scheduler: VirtualScheduler
+    /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
     public var config: HTMX2Config
+    /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX2Transport?
+    /// Answers for `confirm` / `prompt` (held weakly); absent means accept / "".
     public weak var dialogs: HTMX2Dialogs?
+    /// What the engine noticed while running (unsupported JavaScript, rejected values...).
     public private(set) var diagnostics: [Diagnostic] = []
     /// The page's current URL path (changed by history pushes), on origin `http://htmx.test`.
     public internal(set) var currentPath = "/"
+    /// The page's origin (FORMAT.md: the document URL is `http://htmx.test/`).
     public static let origin = "http://htmx.test"
 
     var nodeData: [Node: HTMX2NodeData] = [:]
@@ -56,6 +66,7 @@ public final class HTMX2Runtime {
     /// Registered extensions by name (htmx.js `extensions`).
     var extensions: [String: HTMX2Extension] = [:]
 
+    /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
         self.document = document
         self.dispatcher = dispatcher
