@@ -52,7 +52,7 @@ enum FormControls {
             return elt.dirtyValue ?? (elt.textContent ?? "")
         }
         if elt.isHTMLElement(named: "select") {
-            if let v = elt.dirtyValue { return v }
+            // Setting `value` selects the first option with that value, or none at all.
             return selectedOptions(elt).first.map(optionValue) ?? ""
         }
         if elt.isHTMLElement(named: "button") { return elt.attribute("value") ?? "" }

@@ -31,6 +31,8 @@ struct FormControlsTests {
         #expect(FormControls.value(select) == "2")
         select.setDirtyValue("opt 3")
         #expect(FormControls.value(select) == "opt 3")
+        select.setDirtyValue("missing")
+        #expect(FormControls.value(select) == "", "no option has that value: nothing is selected")
     }
 
     @Test func formDataSetSkipsButtonsUncheckedDisabledAndNameless() {
