@@ -32,8 +32,8 @@ final class RecordedNetwork: HTMX2Transport {
                 delay = r.endTime ?? 0
             }
         } else {
-            diagnostics.append(Diagnostic(code: "no-recording", message: "no recorded response left for \(key): network error",
-                                          at: scheduler.now))
+            diagnostics.append(Diagnostic(code: "no-recording", element: request.source.map(NodePath.of),
+                                          message: "no recorded response left for \(key): network error", at: scheduler.now))
         }
         var aborted = false
         let id = scheduler.schedule(after: delay) {

@@ -250,7 +250,8 @@ extension HTMX2Runtime {
         let noHeaders = requestAttrs.first(where: { $0.0 == "noHeaders" })?.1.isTruthy ?? false
         var timeout = config.timeout
         if let t = requestAttrs.first(where: { $0.0 == "timeout" })?.1, t.isTruthy, case .number(let n) = t { timeout = n }
-        let request = HTMX2OutgoingRequest(method: verb.uppercased(), url: resolved.url, headers: noHeaders ? [] : headers, body: body)
+        let request = HTMX2OutgoingRequest(method: verb.uppercased(), url: resolved.url, headers: noHeaders ? [] : headers, body: body,
+                                           source: elt)
         guard let transport else {
             diagnose("network", elt, "no transport: request \(request.method) \(request.url) not sent")
             return

@@ -10,6 +10,8 @@ public struct HTMX2OutgoingRequest: Sendable {
     public var headers: [(String, String)]
     /// The urlencoded body, when the verb sends one.
     public var body: String?
+    /// The element that made the request (for diagnostics).
+    public var source: Node?
 }
 
 /// How a request ended, as `XMLHttpRequest` reports it to htmx 2.
