@@ -1,0 +1,166 @@
+/// An htmx 2 extended selector (htmx.js querySelectorAllExt), parsed but not resolved.
+///
+/// Resolution (the lead's job) follows htmx: the keyword parts yield their element in
+/// `parts` order, then every CSS part is joined with `,` into one `querySelectorAll` on the
+/// root node (`cssSelectorList`), whose matches come last in document order.
+/// htmx 2.0.10 has no `findAll`, and `this` is not a keyword here (see `AttributeTarget`).
+public struct ExtendedSelector: Equatable, Sendable {
+    /// One comma-separated piece, after `<…/>` unwrapping and trimming.
+    public enum Part: Equatable, Sendable {
+        /// `closest S`: `element.closest(S)` (the element itself included).
+        case closest(String)
+        /// `find S`: the first descendant matching S (`querySelector`).
+        case find(String)
+        /// `next` / `nextElementSibling`: the next element sibling.
+        case next
+        /// `next S`: the first S in document order that follows the element, where
+        /// "follows" is compareDocumentPosition == PRECEDING exactly, so descendants and
+        /// ancestors of the element never match.
+        case nextMatching(String)
+        /// `previous` / `previousElementSibling`.
+        case previous
+        /// `previous S`: the last S in document order before the element, ancestors excluded.
+        case previousMatching(String)
+        case document, window, body
+        /// `root`: `getRootNode()` (composed when `global`).
+        case root
+        /// `host`: the shadow root's host.
+        case host
+        /// Anything else: standard CSS (joined with the other CSS parts).
+        case css(String)
+    }
+
+    /// `global ` prefix: roots are looked up through shadow boundaries (`composed: true`).
+    public var isGlobal: Bool
+    /// The pieces in source order.
+    public var parts: [Part]
+
+    public init(isGlobal: Bool = false, parts: [Part]) {
+        self.isGlobal = isGlobal
+        self.parts = parts
+    }
+
+    /// The CSS parts joined with `,`, as htmx passes them to `querySelectorAll`; nil if none.
+    public var cssSelectorList: String? {
+        let css = parts.compactMap { if case .css(let s) = $0 { return s } else { return nil } }
+        return css.isEmpty ? nil : css.joined(separator: ",")
+    }
+
+    /// htmx.js normalizeSelector: trim, then unwrap one `<…/>` (the inside is not re-trimmed).
+    public static func normalize(_ selector: String) -> String {
+        let b = Array(selector.utf8)
+        let r = JSText.trimmed(b, 0..<b.count)
+        // `startsWith('<') && endsWith('/>')` needs at least `</>`, so the ends never overlap.
+        if r.count >= 3, b[r.lowerBound] == UInt8(ascii: "<"),
+           b[r.upperBound - 2] == UInt8(ascii: "/"), b[r.upperBound - 1] == UInt8(ascii: ">") {
+            return JSText.string(b, (r.lowerBound + 1)..<(r.upperBound - 2))
+        }
+        return JSText.string(b, r)
+    }
+
+    /// htmx.js querySelectorAllExt, parse half. `global ` is recognised only at the very
+    /// start (untrimmed); the list is split at commas outside `<…/>` (a `<` opens, a `/>`
+    /// closes — the count may go negative, which also stops splitting); a trailing comma
+    /// adds no part.
+    public static func parse(_ selector: String) -> GrammarResult<ExtendedSelector> {
+        var rest = selector
+        var global = false
+        while let r = rest.dropPrefix("global ") {
+            global = true
+            rest = r
+        }
+        var notes: [GrammarDiagnostic] = []
+        var parts: [Part] = []
+        for raw in splitList(rest) {
+            let s = normalize(raw)
+            let part: Part
+            if let arg = s.dropPrefix("closest ") {
+                part = .closest(argument(arg, "closest", &notes))
+            } else if let arg = s.dropPrefix("find ") {
+                part = .find(argument(arg, "find", &notes))
+            } else if s == "next" || s == "nextElementSibling" {
+                part = .next
+            } else if let arg = s.dropPrefix("next ") {
+                part = .nextMatching(argument(arg, "next", &notes))
+            } else if s == "previous" || s == "previousElementSibling" {
+                part = .previous
+            } else if let arg = s.dropPrefix("previous ") {
+                part = .previousMatching(argument(arg, "previous", &notes))
+            } else if s == "document" {
+                part = .document
+            } else if s == "window" {
+                part = .window
+            } else if s == "body" {
+                part = .body
+            } else if s == "root" {
+                part = .root
+            } else if s == "host" {
+                part = .host
+            } else {
+                if JSText.isAllWhitespace(Array(s.utf8), 0..<s.utf8.count) {
+                    notes.append(GrammarDiagnostic(
+                        code: "selector.empty-part",
+                        message: "an empty part in \"\(selector)\" makes htmx's querySelectorAll throw a SyntaxError"))
+                }
+                part = .css(s)
+            }
+            parts.append(part)
+        }
+        return GrammarResult(ExtendedSelector(isGlobal: global, parts: parts), notes)
+    }
+
+    private static func argument(_ raw: String, _ keyword: String, _ notes: inout [GrammarDiagnostic]) -> String {
+        let arg = normalize(raw)
+        if JSText.isAllWhitespace(Array(arg.utf8), 0..<arg.utf8.count) {
+            notes.append(GrammarDiagnostic(
+                code: "selector.empty-part",
+                message: "`\(keyword)` with an empty selector makes the DOM call throw a SyntaxError"))
+        }
+        return arg
+    }
+
+    /// The comma split of querySelectorAllExt, aware of `<…/>`.
+    static func splitList(_ selector: String) -> [String] {
+        let b = Array(selector.utf8)
+        var parts: [String] = []
+        var depth = 0
+        var offset = 0
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ","), depth == 0 {
+                parts.append(JSText.string(b, offset..<i))
+                offset = i + 1
+            } else if c == UInt8(ascii: "<") {
+                depth += 1
+            } else if c == UInt8(ascii: "/"), i + 1 < b.count, b[i + 1] == UInt8(ascii: ">") {
+                depth -= 1
+            }
+            i += 1
+        }
+        if offset < b.count { parts.append(JSText.string(b, offset..<b.count)) }
+        return parts
+    }
+}
+
+/// The value of an attribute that names elements (`hx-target`, `hx-include`, `hx-indicator`,
+/// `hx-disabled-elt`, `hx-sync`'s selector…), htmx.js getTarget / findAttributeTargets.
+public enum AttributeTarget: Equatable, Sendable {
+    /// Exactly `this` (no surrounding space): the element that declares the attribute,
+    /// which may be an ancestor of the requesting element when inherited.
+    case this
+    /// Anything else, as an extended selector. `includesInherit` is set when a
+    /// comma-separated piece is `inherit` (with optional whitespace): for hx-include,
+    /// hx-indicator and hx-disabled-elt htmx then also adds the targets of the nearest
+    /// ancestor that has the attribute. (`hx-target` ignores it.) The `inherit` piece also
+    /// stays a CSS part, matching `<inherit>` elements.
+    case selector(ExtendedSelector, includesInherit: Bool)
+
+    /// Reads an attribute value (non-empty; htmx treats `""` as absent).
+    public static func parse(_ value: String) -> GrammarResult<AttributeTarget> {
+        if value == "this" { return GrammarResult(.this) }
+        let sel = ExtendedSelector.parse(value)
+        let inherit = JSText.split(value, on: UInt8(ascii: ",")).contains { JSText.trim($0) == "inherit" }
+        return GrammarResult(.selector(sel.value, includesInherit: inherit), sel.diagnostics)
+    }
+}
