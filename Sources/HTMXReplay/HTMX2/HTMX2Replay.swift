@@ -191,9 +191,25 @@ final class HTMX2Replay {
         submit(form, submitter: submitter)
     }
 
-    /// The form submission algorithm up to the `submit` event (interactive validation is
-    /// not modelled); an uncancelled submit would navigate.
+    /// The form submission algorithm up to the `submit` event
+    /// (<https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#form-submission-algorithm>):
+    /// unless `novalidate`/`formnovalidate`, interactive validation fires `invalid` at each
+    /// invalid control and stops; an uncancelled submit would navigate.
     private func submit(_ form: Node, submitter: Node?) {
+        let noValidate = form.hasAttribute("novalidate") || (submitter?.hasAttribute("formnovalidate") ?? false)
+        if !noValidate {
+            let controls = ((try? form.document.node.querySelectorAll("input, select, textarea, button")) ?? [])
+                .filter { FormOwner.of($0) == form }
+            let invalid = controls.filter { runtime.constraintViolation($0) != nil }
+            if !invalid.isEmpty {
+                for c in invalid {
+                    dispatcher.dispatch(DOMEvent(type: "invalid", bubbles: false, cancelable: true, origin: .native), to: .node(c))
+                }
+                diagnostics.append(Diagnostic(code: "validation", element: NodePath.of(form),
+                                              message: "interactive validation failed: the form is not submitted", at: scheduler.now))
+                return
+            }
+        }
         let event = DOMEvent(type: "submit", bubbles: true, cancelable: true, origin: .native)
         if dispatcher.dispatch(event, to: .node(form)) {
             diagnostics.append(Diagnostic(code: "navigation", element: NodePath.of(form),

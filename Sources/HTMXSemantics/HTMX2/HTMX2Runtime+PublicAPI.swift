@@ -52,6 +52,12 @@ extension HTMX2Runtime {
         swap(target, content, spec, options)
     }
 
+    /// The validation message of a control that is a candidate for constraint validation
+    /// and fails the constraints the engine models (required, email), else nil.
+    public func constraintViolation(_ elt: Node) -> String? {
+        willValidate(elt) ? validationMessage(elt) : nil
+    }
+
     /// htmx.js processNode.
     public func process(_ elt: Node) { processNode(elt) }
 
