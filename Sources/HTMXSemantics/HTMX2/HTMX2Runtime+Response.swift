@@ -164,7 +164,6 @@ extension HTMX2Runtime {
         var path = value
         var etc = HTMX2Etc()
         var source: Node? = nil
-        var event: String?
         if value.hasPrefix("{") {
             let parsed = GrammarJSON.parse(value)
             diagnose(parsed.diagnostics, elt)
@@ -176,12 +175,10 @@ extension HTMX2Runtime {
             if let s = o["source"]?.stringValue { source = DOMQuery.first(document.node, s) }
             if let p = o["push"] { etc.push = p.jsString }
             if let r = o["replace"] { etc.replace = r.jsString }
-            event = o["event"]?.stringValue
             if case .object(let vals)? = o["values"] { etc.values = vals.members.map { ($0.key, $0.value.jsString) } }
             if case .object(let hs)? = o["headers"] { etc.headers = hs.members.map { ($0.key, $0.value.jsString) } }
         }
         if etc.push == nil { etc.push = "true" }
-        _ = event
         // htmx.js ajaxHelper: without a source the request comes from body; without a
         // target, getTarget of that element decides.
         let from = source ?? document.body

@@ -94,7 +94,7 @@ extension HTMX2Runtime {
             let elt = options.contextElement ?? document.node
             // The harness's Chromium has startViewTransition; the callback runs later, which
             // the engine does not model: the swap runs as without a transition.
-            _ = triggerEvent(elt, "htmx:beforeTransition", eventDetail())
+            triggerEvent(elt, "htmx:beforeTransition", eventDetail())
             diagnose("transition", elt, "view transition not modelled; swapped without it")
         }
         let swapDelay = spec.swapDelay ?? 0
