@@ -274,6 +274,10 @@ extension HTMX2Runtime {
         { [self] in
             removeClass(child, config.addedClass)
             processNode(child)
+            // htmx.js processFocus: focus is not modelled, the intent is recorded.
+            if child.isElement, let focused = DOMQuery.matches(child, "[autofocus]") ? child : DOMQuery.first(child, "[autofocus]") {
+                diagnose("focus", focused, "autofocus: would be focused")
+            }
             triggerEvent(child, "htmx:load")
         }
     }
