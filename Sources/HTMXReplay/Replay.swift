@@ -3,8 +3,8 @@ import HTMXSemantics
 
 /// Runs a scenario: loads its page and replays it to `until`.
 ///
-/// First form: the page is parsed as the browser parses it and the result holds its body and
-/// title; htmx processing, the recorded network and the clock come with the semantics.
+/// htmx 2 scenarios run on the htmx 2 runtime (``HTMX2Replay``); other versions only parse
+/// the page so far.
 public struct Replayer {
     public init() {}
 
@@ -17,6 +17,12 @@ public struct Replayer {
             let dropped = diagnostics.count - 100
             diagnostics = Array(diagnostics.prefix(100))
             diagnostics.append(Diagnostic(code: "html-parse-error", message: "\(dropped) more parse errors not listed"))
+        }
+        if scenario.htmx == .two {
+            let run = HTMX2Replay(scenario, document: document).run()
+            return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
+                                events: run.events, requests: run.requests, dialogs: run.dialogs,
+                                diagnostics: diagnostics + run.diagnostics)
         }
         return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                             diagnostics: diagnostics)

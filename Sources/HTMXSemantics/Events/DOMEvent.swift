@@ -32,6 +32,9 @@ public final class DOMEvent {
     public internal(set) var target: EventTarget?
     public internal(set) var currentTarget: EventTarget?
     public private(set) var defaultPrevented = false
+    /// What an engine keeps on the event object itself (htmx 2 stores its per-event
+    /// bookkeeping there, e.g. which elements already handled it).
+    public var engineData: AnyObject?
     var propagationStopped = false
     var immediatePropagationStopped = false
 

@@ -7,11 +7,18 @@ import HTMLModel
 public enum NodePath {
     public static func of(_ node: Node) -> String {
         if node.kind == .document { return "document" }
+        // The reference writes `#ID` for an element with an id whether or not it is still in
+        // the document (removed swap targets appear as `#t` in the corpus).
+        if node.isElement, !node.id.isEmpty { return "#" + node.id }
         let path = chain(node)
         return node.isConnected ? path : "detached: " + path
     }
 
     private static func chain(_ node: Node) -> String {
+        // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
+        if !node.isElement, let parent = node.parent, parent.kind != .document, parent.kind != .fragment {
+            return chain(parent) + " > \(node.nodeName)(\(node.childIndex))"
+        }
         var parts: [String] = []
         var cur: Node? = node
         while let n = cur {

@@ -1,0 +1,69 @@
+import HTMXSemantics
+
+/// The scenario's recorded responses as htmx 2's `XMLHttpRequest` sees them
+/// (FORMAT.md "Responses"): the k-th request for a method + URL gets the k-th recorded
+/// response for it, delivered whole at the body's end time; no recording left, or
+/// `networkError`, is a network error.
+final class RecordedNetwork: HTMX2Transport {
+    private let scheduler: VirtualScheduler
+    private var queues: [String: [RecordedResponse]] = [:]
+    private(set) var requests: [RequestRecord] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(responses: [RecordedResponse], scheduler: VirtualScheduler) {
+        self.scheduler = scheduler
+        for r in responses { queues[Self.key(r.method, r.url), default: []].append(r) }
+    }
+
+    static func key(_ method: String, _ url: String) -> String { method.uppercased() + " " + url }
+
+    func send(_ request: HTMX2OutgoingRequest, completion: @escaping (HTMX2ResponseOutcome) -> Void) -> () -> Void {
+        requests.append(RequestRecord(method: request.method, url: request.url, headers: request.headers,
+                                      body: (request.body?.isEmpty ?? true) ? nil : request.body))
+        let key = Self.key(request.method, request.url)
+        var outcome: HTMX2ResponseOutcome = .networkError
+        var delay: Double = 0
+        if var queue = queues[key], !queue.isEmpty {
+            let r = queue.removeFirst()
+            queues[key] = queue
+            if !r.networkError {
+                let bytes = r.chunks.flatMap(\.data)
+                outcome = .response(status: r.status, headers: r.headers, body: String(decoding: bytes, as: UTF8.self))
+                delay = r.endTime ?? 0
+            }
+        } else {
+            diagnostics.append(Diagnostic(code: "no-recording", element: request.source.map(NodePath.of),
+                                          message: "no recorded response left for \(key): network error", at: scheduler.now))
+        }
+        var aborted = false
+        let id = scheduler.schedule(after: delay) {
+            if !aborted { completion(outcome) }
+        }
+        return { [scheduler] in
+            aborted = true
+            scheduler.cancel(id)
+        }
+    }
+}
+
+/// Scripted answers for `confirm` / `prompt` (FORMAT.md "Dialogs"), with the calls recorded.
+final class ScriptedDialogs: HTMX2Dialogs {
+    private var confirms: [Bool]
+    private var prompts: [String?]
+    private(set) var records: [DialogRecord] = []
+
+    init(_ dialogs: Dialogs) {
+        confirms = dialogs.confirm
+        prompts = dialogs.prompt
+    }
+
+    func confirm(_ message: String) -> Bool {
+        records.append(DialogRecord(kind: .confirm, message: message))
+        return confirms.isEmpty ? true : confirms.removeFirst()
+    }
+
+    func prompt(_ message: String) -> String? {
+        records.append(DialogRecord(kind: .prompt, message: message))
+        return prompts.isEmpty ? "" : prompts.removeFirst()
+    }
+}

@@ -1,0 +1,59 @@
+import HTMLModel
+
+/// An htmx 2 extension (htmx.js defineExtension / extensionBase): active on elements under
+/// an `hx-ext` naming it. Every hook has htmx's default behaviour.
+public protocol HTMX2Extension: AnyObject {
+    /// The name `hx-ext` refers to.
+    var name: String { get }
+    /// Extra selectors for the elements processNode initialises (`getSelectors`).
+    var selectors: [String] { get }
+    /// Called after each event htmx triggers on an element under the extension, unless the
+    /// event was cancelled; returning false cancels it (`onEvent`).
+    func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool
+    /// `transformResponse`.
+    func transformResponse(_ text: String, status: Int, elt: Node) -> String
+    /// `isInlineSwap`.
+    func isInlineSwap(_ style: String) -> Bool
+    /// `handleSwap`: true when the extension performed the swap.
+    func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool
+}
+
+extension HTMX2Extension {
+    public var selectors: [String] { [] }
+    public func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool { true }
+    public func transformResponse(_ text: String, status: Int, elt: Node) -> String { text }
+    public func isInlineSwap(_ style: String) -> Bool { false }
+    public func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool { false }
+}
+
+extension HTMX2Runtime {
+    /// htmx.js defineExtension.
+    public func defineExtension(_ ext: HTMX2Extension) {
+        extensions[ext.name] = ext
+    }
+
+    /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its
+    /// ancestors, nearest first, minus `ignore:` ones.
+    func getExtensions(_ elt: Node?) -> [HTMX2Extension] {
+        guard !extensions.isEmpty else { return [] }
+        var out: [HTMX2Extension] = []
+        var ignored: [String] = []
+        var cur = elt
+        while let e = cur {
+            if let value = attr(e, "hx-ext") {
+                for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
+                    let name = raw.filter { $0 != " " }
+                    if name.hasPrefix("ignore:") {
+                        ignored.append(String(name.dropFirst(7)))
+                        continue
+                    }
+                    if !ignored.contains(name), let ext = extensions[name], !out.contains(where: { $0 === ext }) {
+                        out.append(ext)
+                    }
+                }
+            }
+            cur = e.parentElement
+        }
+        return out
+    }
+}

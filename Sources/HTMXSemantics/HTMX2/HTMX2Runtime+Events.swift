@@ -1,0 +1,73 @@
+import HTMLModel
+
+extension HTMX2Runtime {
+    /// htmx.js triggerEvent: sets `detail.elt`, fires `htmx:error` first when the detail
+    /// carries an `error`, dispatches a bubbling, cancelable CustomEvent, then (unless
+    /// cancelled) its kebab-case twin. Returns false when a listener cancelled it.
+    @discardableResult
+    func triggerEvent(_ elt: Node, _ name: String, _ detail: JSObject = JSObject()) -> Bool {
+        var detail = detail
+        detail["elt"] = .node(elt)
+        if let error = detail["error"], Self.isTruthy(error) {
+            triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(detail))]))
+        }
+        let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
+        var result = dispatcher.dispatch(event, to: .node(elt))
+        let kebab = Self.kebabEventName(name)
+        if result && kebab != name {
+            let twin = DOMEvent(type: kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
+            result = dispatcher.dispatch(twin, to: .node(elt))
+        }
+        for ext in getExtensions(elt) where result {
+            result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
+        }
+        return result
+    }
+
+    /// htmx.js triggerErrorEvent: `{error: eventName}` merged under the detail.
+    @discardableResult
+    func triggerErrorEvent(_ elt: Node, _ name: String, _ detail: JSObject = JSObject()) -> Bool {
+        var merged = JSObject([("error", .string(name))])
+        for (k, v) in detail.members { merged[k] = v }
+        return triggerEvent(elt, name, merged)
+    }
+
+    /// htmx.js kebabEventName: a dash between a lower-case letter or digit and a capital, then
+    /// lower-cased.
+    static func kebabEventName(_ s: String) -> String {
+        var out: [UInt8] = []
+        let b = Array(s.utf8)
+        for (i, c) in b.enumerated() {
+            let isUpper = c >= 0x41 && c <= 0x5A
+            if isUpper, i > 0 {
+                let p = b[i - 1]
+                if (p >= 0x61 && p <= 0x7A) || (p >= 0x30 && p <= 0x39) { out.append(0x2D) }
+            }
+            out.append(isUpper ? c + 0x20 : c)
+        }
+        // toLowerCase also lowers non-ASCII letters.
+        return String(decoding: out, as: UTF8.self).lowercased()
+    }
+
+    static func isTruthy(_ v: JSValue) -> Bool {
+        switch v {
+        case .undefined, .null: return false
+        case .bool(let b): return b
+        case .number(let n): return !(n == 0 || n.isNaN)
+        case .string(let s): return !s.isEmpty
+        case .node, .object, .array: return true
+        }
+    }
+
+    /// A grammar JSON value as an event detail value.
+    static func jsValue(_ v: GrammarJSON.Value) -> JSValue {
+        switch v {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .number(let n): return .number(n)
+        case .string(let s): return .string(s)
+        case .array(let a): return .array(a.map(jsValue))
+        case .object(let o): return .object(JSObject(o.members.map { ($0.key, jsValue($0.value)) }))
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import HTMLModel
+
+/// One request as htmx 2 hands it to `XMLHttpRequest`.
+public struct HTMX2OutgoingRequest: Sendable {
+    /// Upper-case method.
+    public var method: String
+    /// Path + query on the page's origin, otherwise the absolute URL.
+    public var url: String
+    /// Headers in the order htmx set them (null values already skipped).
+    public var headers: [(String, String)]
+    /// The urlencoded body, when the verb sends one.
+    public var body: String?
+    /// The element that made the request (for diagnostics).
+    public var source: Node?
+}
+
+/// How a request ended, as `XMLHttpRequest` reports it to htmx 2.
+public enum HTMX2ResponseOutcome: Sendable {
+    /// The whole response, as `onload` sees it.
+    case response(status: Int, headers: [(String, String)], body: String)
+    /// `onerror`.
+    case networkError
+}
+
+/// The network the runtime talks to: `send` must call `completion` later (never
+/// synchronously), on the scheduler; the returned closure aborts the request.
+public protocol HTMX2Transport: AnyObject {
+    func send(_ request: HTMX2OutgoingRequest, completion: @escaping (HTMX2ResponseOutcome) -> Void) -> () -> Void
+}
+
+/// Answers for `window.confirm` / `window.prompt` (FORMAT.md "Dialogs").
+public protocol HTMX2Dialogs: AnyObject {
+    func confirm(_ message: String) -> Bool
+    /// nil means cancelled.
+    func prompt(_ message: String) -> String?
+}
+
+/// htmx 2.0.10 running over one document: processing, triggers, requests, responses, swaps
+/// and the events htmx fires, on a virtual clock. Mirrors `src/htmx.js`; each part cites the
+/// function it follows.
+public final class HTMX2Runtime {
+    /// The page.
+    public let document: Document
+    /// Where every event is dispatched (hook the result recorder on its observer).
+    public let dispatcher: EventDispatcher
+    /// The virtual clock all of htmx's timers run on.
+    public let scheduler: VirtualScheduler
+    /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
+    public var config: HTMX2Config
+    /// The network (held weakly: the replayer owns it).
+    public weak var transport: HTMX2Transport?
+    /// Answers for `confirm` / `prompt` (held weakly); absent means accept / "".
+    public weak var dialogs: HTMX2Dialogs?
+    /// What the engine noticed while running (unsupported JavaScript, rejected values...).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The page's current URL path (changed by history pushes), on origin `http://htmx.test`.
+    public internal(set) var currentPath = "/"
+    /// The page's origin (FORMAT.md: the document URL is `http://htmx.test/`).
+    public static let origin = "http://htmx.test"
+
+    var nodeData: [Node: HTMX2NodeData] = [:]
+    /// htmx.js `currentPathForHistory`.
+    var currentPathForHistory = "/"
+    /// Bookkeeping for hx-preserve (the pantry).
+    var preservePantry: [Node] = []
+    /// Identity of trigger specs for `changed` bookkeeping (htmx keys a WeakMap by the spec).
+    var nextSpecID = 0
+    /// Registered extensions by name (htmx.js `extensions`).
+    var extensions: [String: HTMX2Extension] = [:]
+
+    /// A runtime over `document`; nothing happens until ``start()``.
+    public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
+        self.document = document
+        self.dispatcher = dispatcher
+        self.scheduler = scheduler
+        self.config = config
+    }
+
+    /// `location.href`.
+    public var locationHref: String { Self.origin + currentPath }
+
+    func data(_ node: Node) -> HTMX2NodeData {
+        if let d = nodeData[node] { return d }
+        let d = HTMX2NodeData()
+        nodeData[node] = d
+        return d
+    }
+
+    func diagnose(_ code: String, _ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, element: node.map(NodePath.of), message: message, at: scheduler.now))
+    }
+
+    func diagnose(_ notes: [GrammarDiagnostic], _ node: Node?) {
+        for n in notes { diagnose(n.code, node, n.message) }
+    }
+
+    /// htmx.js bodyContains: `document.body.contains(elt)`.
+    func bodyContains(_ node: Node) -> Bool {
+        guard let body = document.body, node.isConnected else { return false }
+        return body.contains(node)
+    }
+
+    // MARK: initialisation
+
+    /// What htmx does on `DOMContentLoaded` (htmx.js, the `ready` callback at the end): merge
+    /// the meta config, process the body, fire `htmx:load` on body in a timeout.
+    public func start() {
+        mergeMetaConfig()
+        guard let body = document.body else { return }
+        processNode(body)
+        dispatcher.addListener(.node(body), "htmx:abort") { [self] evt in
+            let target = evt[detail: "elt"]?.nodeValue ?? evt.target?.node
+            if let t = target { nodeData[t]?.inFlight?.abort() }
+        }
+        scheduler.schedule(after: 0) { [self] in
+            triggerEvent(body, "htmx:load", JSObject())
+        }
+    }
+
+    /// htmx.js getMetaConfig / mergeMetaConfig.
+    func mergeMetaConfig() {
+        guard let meta = DOMQuery.first(document.node, "meta[name=\"htmx-config\"]") else { return }
+        let parsed = GrammarJSON.parse(meta.attribute("content") ?? "")
+        diagnose(parsed.diagnostics, meta)
+        guard case .object(let obj)? = parsed.value else { return }
+        for m in obj.members {
+            if let note = config.assign(m.key, m.value) { diagnose("config", meta, note) }
+        }
+    }
+}
+
+/// htmx.js getInternalData: what htmx keeps on an element.
+final class HTMX2NodeData {
+    var initHash: Int32?
+    var firstInitCompleted = false
+    var listenerInfos: [(target: EventTarget, type: String, id: EventDispatcher.ListenerID)] = []
+    var onHandlers: [(type: String, id: EventDispatcher.ListenerID)] = []
+    var timeout: VirtualScheduler.TimerID?
+    var delayed: VirtualScheduler.TimerID?
+    var throttle: VirtualScheduler.TimerID?
+    var triggeredOnce = false
+    /// `changed` bookkeeping: per trigger spec (by identity) the last value per element.
+    var lastValue: [Int: [Node: String?]] = [:]
+    var boosted = false
+    var verb: String?
+    var path: String?
+    var loaded = false
+    var polling = false
+    var cancelled = false
+    var inFlight: HTMX2InFlight?
+    var abortable = false
+    var queuedRequests: [() -> Void] = []
+    var requestCount = 0
+    var lastButtonClicked: Node?
+
+    /// htmx.js deInitNode: every key but `firstInitCompleted` is deleted, the in-flight
+    /// request and request counts included.
+    func reset() {
+        let first = firstInitCompleted
+        let fresh = HTMX2NodeData()
+        initHash = fresh.initHash
+        listenerInfos = []
+        onHandlers = []
+        timeout = nil
+        delayed = nil
+        throttle = nil
+        triggeredOnce = false
+        lastValue = [:]
+        boosted = false
+        verb = nil
+        path = nil
+        loaded = false
+        polling = false
+        cancelled = false
+        inFlight = nil
+        abortable = false
+        queuedRequests = []
+        requestCount = 0
+        lastButtonClicked = nil
+        firstInitCompleted = first
+    }
+}
+
+/// An in-flight request (htmx keeps the XHR in the element's internal data).
+final class HTMX2InFlight {
+    var abort: () -> Void = {}
+}

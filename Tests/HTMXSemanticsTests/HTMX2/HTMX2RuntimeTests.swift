@@ -1,0 +1,134 @@
+import HTMLModel
+@testable import HTMXSemantics
+import Testing
+
+/// A transport answering every request with one canned response after `delay` ms.
+final class CannedTransport: HTMX2Transport {
+    let scheduler: VirtualScheduler
+    var status = 200
+    var body = "new"
+    var headers: [(String, String)] = []
+    var delay: Double = 10
+    var sent: [HTMX2OutgoingRequest] = []
+
+    init(_ scheduler: VirtualScheduler) { self.scheduler = scheduler }
+
+    func send(_ request: HTMX2OutgoingRequest, completion: @escaping (HTMX2ResponseOutcome) -> Void) -> () -> Void {
+        sent.append(request)
+        let outcome = HTMX2ResponseOutcome.response(status: status, headers: headers, body: body)
+        let id = scheduler.schedule(after: delay) { completion(outcome) }
+        return { [scheduler] in scheduler.cancel(id) }
+    }
+}
+
+/// The runtime over a hand-built page (no HTML parser involved): a button with `hx-get`
+/// and a `textContent` swap into `#out`.
+struct RuntimeFixture {
+    let doc = Document()
+    let dispatcher = EventDispatcher()
+    let scheduler = VirtualScheduler()
+    let recorder = EventRecorder()
+    let runtime: HTMX2Runtime
+    let transport: CannedTransport
+    let button: Node
+    let out: Node
+
+    init(buttonAttributes: [(String, String)]) {
+        let html = doc.createElement("html")
+        doc.node.append(html)
+        html.append(doc.createElement("head"))
+        let body = doc.createElement("body")
+        html.append(body)
+        button = doc.createElement("button", attributes: buttonAttributes.map { HTMLAttribute(name: $0.0, value: $0.1) })
+        out = doc.createElement("div", attributes: [HTMLAttribute(name: "id", value: "out")])
+        out.append(doc.createTextNode("old"))
+        body.append(button)
+        body.append(out)
+        runtime = HTMX2Runtime(document: doc, dispatcher: dispatcher, scheduler: scheduler)
+        transport = CannedTransport(scheduler)
+        runtime.transport = transport
+        let recorder = self.recorder
+        dispatcher.observer = { recorder.observe($0, path: $1) }
+    }
+
+    func click() {
+        dispatcher.dispatch(DOMEvent(type: "click", origin: .native), to: .node(button))
+    }
+
+    var types: [String] { recorder.records.map(\.type) }
+}
+
+@Suite("htmx 2 runtime")
+struct HTMX2RuntimeTests {
+    @Test func clickIssuesAGetAndSwapsWithTheEventsHtmxFires() {
+        let f = RuntimeFixture(buttonAttributes: [("id", "btn"), ("hx-get", "/hello"), ("hx-target", "#out"),
+                                                  ("hx-swap", "textContent")])
+        f.runtime.start()
+        f.scheduler.run(until: 5)
+        f.click()
+        f.scheduler.run(until: 100)
+        #expect(f.out.textContent == "new")
+        #expect(f.transport.sent.count == 1)
+        #expect(f.transport.sent.first?.url == "/hello")
+        #expect(f.transport.sent.first?.headers.map(\.0) == ["HX-Request", "HX-Trigger", "HX-Target", "HX-Current-URL"])
+        #expect(f.types == [
+            "htmx:beforeProcessNode", "htmx:afterProcessNode", "htmx:beforeProcessNode", "htmx:afterProcessNode", "htmx:load",
+            "htmx:trigger", "htmx:confirm", "htmx:configRequest", "htmx:validateUrl", "htmx:beforeRequest", "htmx:beforeSend",
+            "htmx:beforeOnLoad", "htmx:beforeSwap", "htmx:afterSwap", "htmx:afterRequest", "htmx:afterOnLoad", "htmx:afterSettle",
+        ])
+        #expect(f.button.attribute("class") == nil, "htmx-request is removed and the emptied class attribute with it")
+    }
+
+    @Test func settleClassStaysForTheSettleDelay() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/s"), ("hx-target", "#out"), ("hx-swap", "textContent settle:50ms")])
+        f.runtime.start()
+        f.click()
+        f.scheduler.run(until: 30)
+        #expect(f.out.hasClass("htmx-settling"))
+        f.scheduler.run(until: 70)
+        #expect(!f.out.hasClass("htmx-settling"))
+        #expect(f.types.last == "htmx:afterSettle")
+    }
+
+    @Test func errorStatusFiresResponseErrorAndDoesNotSwap() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/e"), ("hx-target", "#out"), ("hx-swap", "textContent")])
+        f.transport.status = 500
+        f.runtime.start()
+        f.click()
+        f.scheduler.run(until: 100)
+        #expect(f.out.textContent == "old")
+        #expect(f.types.contains("htmx:responseError"))
+        #expect(f.types.firstIndex(of: "htmx:error")! < f.types.firstIndex(of: "htmx:responseError")!)
+        #expect(!f.types.contains("htmx:afterSwap"))
+    }
+
+    @Test func delayDebouncesAndSyncDropsWhileInFlight() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/d"), ("hx-target", "#out"), ("hx-swap", "textContent"),
+                                                  ("hx-trigger", "click delay:20ms")])
+        f.transport.delay = 100
+        f.runtime.start()
+        f.click()
+        f.scheduler.run(until: 10)
+        f.click()
+        f.scheduler.run(until: 25)
+        #expect(f.transport.sent.isEmpty, "the second click restarted the delay")
+        f.scheduler.run(until: 35)
+        #expect(f.transport.sent.count == 1)
+        f.click()
+        f.scheduler.run(until: 100)
+        #expect(f.transport.sent.count == 1, "a request in flight queues the next one (last)")
+        f.scheduler.run(until: 400)
+        #expect(f.transport.sent.count == 2)
+    }
+
+    @Test func configTimeoutFailsASlowRequest() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/slow"), ("hx-target", "#out"), ("hx-swap", "textContent")])
+        f.runtime.config.timeout = 50
+        f.transport.delay = 200
+        f.runtime.start()
+        f.click()
+        f.scheduler.run(until: 300)
+        #expect(f.out.textContent == "old")
+        #expect(f.types.suffix(4) == ["htmx:error", "htmx:afterRequest", "htmx:error", "htmx:timeout"])
+    }
+}
