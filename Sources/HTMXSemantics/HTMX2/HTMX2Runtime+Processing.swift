@@ -68,6 +68,7 @@ extension HTMX2Runtime {
     /// htmx.js initNode.
     func initNode(_ elt: Node) {
         triggerEvent(elt, "htmx:beforeProcessNode")
+        reportUnknownExtensions(elt)
         let d = data(elt)
         let specs = triggerSpecs(elt)
         let explicit = processVerbs(elt, d, specs)
@@ -256,6 +257,21 @@ extension HTMX2Runtime {
             triggerEvent(n, "htmx:beforeCleanupElement")
             deInitNode(n)
             stack.append(contentsOf: n.elementChildren.reversed())
+        }
+    }
+}
+
+extension HTMX2Runtime {
+    /// An `hx-ext` naming an extension the engine does not provide does nothing in htmx
+    /// either (htmx.js getExtensions skips unknown names), but here it almost always means a
+    /// feature the replay cannot reproduce, so it is said out loud.
+    func reportUnknownExtensions(_ elt: Node) {
+        guard let value = attr(elt, "hx-ext") else { return }
+        for raw in value.split(separator: ",") {
+            let name = raw.filter { $0 != " " }
+            if name.isEmpty || name.hasPrefix("ignore:") || extensions[name] != nil { continue }
+            diagnose("unsupported-extension", elt,
+                     "hx-ext names \"\(name)\", which this engine does not provide; attributes that need it are ignored")
         }
     }
 }

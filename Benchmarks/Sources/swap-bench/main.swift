@@ -1,0 +1,70 @@
+import BenchSupport
+import Foundation
+import HeadlessHTMX
+
+// swap-bench PAGE.html STREAM.sse [runs]
+// The htmx 2 swap engine on a workload of ../shared/bench: every message parsed by
+// EventStream (browser dialect), its data swapped into the element whose `sse-swap` names the
+// event, with that element's hx-target / hx-swap, OOB included, settle classes on the virtual
+// clock and every event recorded. Prints µs per message, the body's size and peak RSS.
+let args = CommandLine.arguments
+guard args.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: swap-bench PAGE.html STREAM.sse [runs]\n".utf8))
+    exit(2)
+}
+let runs = args.count > 3 ? Int(args[3]) ?? 3 : 3
+let page = Measure.readFile(args[1])
+let stream = Measure.readFile(args[2])
+
+struct Outcome { var messages = 0; var bodyBytes = 0; var events = 0 }
+
+func replay() -> Outcome {
+    let document = Document(html: page)
+    let dispatcher = EventDispatcher()
+    let scheduler = VirtualScheduler()
+    let recorder = EventRecorder()
+    dispatcher.observer = { recorder.observe($0, path: $1) }
+    let runtime = HTMX2Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler)
+    runtime.start()
+    scheduler.run(until: 0)
+    // The sse-swap listeners, as the extension registers them: event name -> element.
+    var listeners: [String: Node] = [:]
+    for el in (try? document.querySelectorAll("[sse-swap]")) ?? [] {
+        for name in (el.attribute("sse-swap") ?? "").split(separator: ",") {
+            listeners[name.trimmingCharacters(in: .whitespaces)] = el
+        }
+    }
+    var out = Outcome()
+    var parser = EventStreamParser(dialect: .browser)
+    var offset = 0
+    let chunk = 64 * 1024
+    func drain() {
+        while let m = parser.next() {
+            guard let el = listeners[m.type] else { continue }
+            let target = runtime.target(of: el) ?? el
+            runtime.swapContent(into: target, m.data, spec: runtime.swapSpecification(for: el), contextElement: el)
+            out.messages += 1
+            // Messages arrive after the settle delay has passed, as in a paced stream.
+            scheduler.run(until: scheduler.now + 25)
+            if out.messages % 256 == 0 { document.releaseDetachedNodes() }
+        }
+    }
+    while offset < stream.count {
+        let end = min(offset + chunk, stream.count)
+        try? stream[offset..<end].withUnsafeBytes { try parser.feed($0.bindMemory(to: UInt8.self)) }
+        drain()
+        offset = end
+    }
+    try? parser.finish()
+    drain()
+    scheduler.run(until: scheduler.now + 1000)
+    out.bodyBytes = document.body?.outerHTMLBytes.count ?? 0
+    out.events = recorder.records.count
+    return out
+}
+
+var last = Outcome()
+let seconds = Measure.median(runs: runs) { last = replay() }
+let perMessage = seconds / Double(max(1, last.messages)) * 1e6
+print(String(format: "BENCHRESULT{\"messages\":%d,\"us_per_message\":%.2f,\"total_ms\":%.1f,\"body_bytes\":%d,\"events\":%d,\"peak_rss_kb\":%d}ENDBENCH",
+             last.messages, perMessage, seconds * 1e3, last.bodyBytes, last.events, Measure.peakRSS() / 1024))
