@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "HTMLModelTests", dependencies: ["HTMLModel"], exclude: ["Data"]),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"]),
         .testTarget(name: "HTMXSemanticsTests", dependencies: ["HTMXSemantics"]),
+        .testTarget(name: "HTMXReplayTests", dependencies: ["HTMXReplay"]),
         .testTarget(
             name: "ConformanceTests",
             dependencies: ["HeadlessHTMX"],

@@ -29,6 +29,11 @@ public struct RecordedResponse: Equatable, Sendable {
     public struct Chunk: Equatable, Sendable {
         public var at: Double
         public var data: [UInt8]
+
+        public init(at: Double, data: [UInt8]) {
+            self.at = at
+            self.data = data
+        }
     }
 
     public var method: String
@@ -93,6 +98,11 @@ public struct Dialogs: Equatable, Sendable {
     public var confirm: [Bool] = []
     /// nil entries mean "cancelled".
     public var prompt: [String?] = []
+
+    public init(confirm: [Bool] = [], prompt: [String?] = []) {
+        self.confirm = confirm
+        self.prompt = prompt
+    }
 }
 
 extension Action.Kind {
