@@ -12,6 +12,7 @@ let package = Package(
         .executableTarget(name: "parse-bench", dependencies: [
             "BenchSupport", "CLibXML2Bench", .product(name: "HeadlessHTMX", package: "HeadlessHTMX"),
         ]),
+        .executableTarget(name: "sse-bench", dependencies: [.product(name: "HeadlessHTMX", package: "HeadlessHTMX")]),
         .executableTarget(name: "swap-bench", dependencies: [
             "BenchSupport", .product(name: "HeadlessHTMX", package: "HeadlessHTMX"),
         ]),

@@ -1,0 +1,140 @@
+// Interpreting one line: blank line (dispatch), comment, field name and value, the four fields.
+// Browser: https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+// as Chromium's EventSourceParser::ParseLine does it.
+// htmx 4: the body of the `for (let line of lines)` loop of parseSSE in hx-sse.js (v4.0.0-beta5).
+
+private let colon = UInt8(ascii: ":")
+private let space = UInt8(ascii: " ")
+
+extension EventStreamParser {
+    /// Interprets one complete line (without its line ending). `isValidUTF8` says the line
+    /// needs no repair; `outlivesLine` that its memory stays valid until the end of the current
+    /// ``feed(_:)`` (it lies in the caller's chunk), so a data value may be referenced, not copied.
+    @inline(__always)
+    mutating func processLine(_ line: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
+        let n = line.count
+        guard n > 0, let p = line.baseAddress else {
+            dispatch()
+            return nil
+        }
+        return processField(p, count: n, isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
+    }
+
+    /// Interprets a non-blank line.
+    @inline(__always)
+    private mutating func processField(_ p: UnsafePointer<UInt8>, count n: Int, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
+        let line = UnsafeBufferPointer(start: p, count: n)
+        // WHATWG: a line starting with a colon is a comment. (Chromium reads it as a field with
+        // an empty name, which no rule matches; htmx: `if (colonIndex === 0) continue`.)
+        if p[0] == colon { return nil }
+        // Most lines of a real stream are data lines: recognise `data:` without a colon search.
+        if n >= 5 && p[4] == colon && p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61 {
+            return appendData(value(of: line, from: 5), isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
+        }
+        var nameEnd = 1
+        while nameEnd < n && p[nameEnd] != colon { nameEnd += 1 }
+        // WHATWG: no colon → the whole line is the name and the value is empty; otherwise the
+        // value starts after the colon, minus one leading space.
+        let field = value(of: line, from: nameEnd < n ? nameEnd + 1 : n)
+        switch nameEnd {
+        case 4 where p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61:  // data
+            return appendData(field, isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
+        case 5 where p[0] == 0x65 && p[1] == 0x76 && p[2] == 0x65 && p[3] == 0x6E && p[4] == 0x74:  // event
+            eventName.set(field, isValidUTF8: isValidUTF8)
+        case 2 where p[0] == 0x69 && p[1] == 0x64:  // id
+            // WHATWG and htmx (`if (!value.includes('\0'))`): an id containing NUL is ignored.
+            if !field.contains(0) {
+                idBuffer.set(field, isValidUTF8: isValidUTF8)
+                idChanged = true
+            }
+        case 5 where p[0] == 0x72 && p[1] == 0x65 && p[2] == 0x74 && p[3] == 0x72 && p[4] == 0x79:  // retry
+            setRetry(field)
+        default:
+            break  // unknown field: ignored by both
+        }
+        return nil
+    }
+
+    /// The field value starting at `start`, without one leading space.
+    @inline(__always)
+    private func value(of line: UnsafeBufferPointer<UInt8>, from start: Int) -> UnsafeBufferPointer<UInt8> {
+        var s = start
+        if s < line.count && line[s] == space { s += 1 }
+        return UnsafeBufferPointer(rebasing: line[s...])
+    }
+
+    /// WHATWG `data`: append the value and an LF to the data buffer (the final LF is removed at
+    /// dispatch, so the LF is stored only between lines). htmx: `message.data += (hasData ? '\n' : '') + value`.
+    /// The value is repaired on the way in, so the data is always valid UTF-8.
+    @inline(__always)
+    private mutating func appendData(_ value: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
+        if isValidUTF8 && outlivesLine {
+            data.appendReference(value)
+        } else {
+            data.appendCopy(value, isValidUTF8: isValidUTF8)
+        }
+        if data.byteCount > limits.maxEventSize {
+            return .eventTooLarge(limit: limits.maxEventSize, lineStart: lineStart)
+        }
+        return nil
+    }
+
+    private mutating func setRetry(_ value: UnsafeBufferPointer<UInt8>) {
+        switch dialect {
+        case .browser:
+            // Chromium EventSourceParser::ParseLine: empty → EventSource::kDefaultReconnectDelay;
+            // all ASCII digits → the value, unless it overflows uint64 (ToUInt64Strict fails).
+            if value.isEmpty {
+                reconnection = 3000
+                return
+            }
+            var total: UInt64 = 0
+            for b in value {
+                guard b >= 0x30 && b <= 0x39 else { return }
+                let (times10, o1) = total.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(b - 0x30))
+                if o1 || o2 { return }
+                total = sum
+            }
+            reconnection = total > UInt64(Int.max) ? Int.max : Int(total)
+        case .htmx4:
+            // hx-sse.js parseSSE: `let retryValue = parseInt(value, 10); if (!isNaN(retryValue)) message.retry = retryValue;`
+            if let parsed = JavaScriptNumber.parseInt10(value) { pendingRetry = parsed }
+        }
+    }
+
+    /// A blank line.
+    @inline(never)
+    private mutating func dispatch() {
+        switch dialect {
+        case .browser:
+            // WHATWG "dispatch the event": step 1 sets the last event ID string even when
+            // nothing is dispatched; step 2 drops an event with an empty data buffer; the event
+            // type buffer is reset either way (Chromium: `event_type_ = g_null_atom`).
+            if idChanged {
+                lastEventIDBytes.set(idBuffer)
+                idChanged = false
+            }
+            if !data.isEmpty {
+                let record = data.takeRecord(eventName, FieldValueBuffer(), lastEventIDBytes)
+                queue.append(EventStreamMessage(
+                    record: consume record, eventLength: eventName.count, idLength: nil,
+                    lastEventIDLength: lastEventIDBytes.count, retry: nil))
+            }
+            eventName.clear()
+        case .htmx4:
+            // hx-sse.js parseSSE: `if (!line) { if (hasData) { yield message; hasData = false;
+            // message = {data: '', event: '', id: '', retry: null}; } continue; }`: a block without
+            // data resets nothing, so its event, id and retry carry into the next message.
+            guard !data.isEmpty else { return }
+            if !idBuffer.isEmpty { lastEventIDBytes.set(idBuffer) }
+            let record = data.takeRecord(eventName, idBuffer, lastEventIDBytes)
+            queue.append(EventStreamMessage(
+                record: consume record, eventLength: eventName.count, idLength: idBuffer.count,
+                lastEventIDLength: lastEventIDBytes.count, retry: pendingRetry))
+            eventName.clear()
+            idBuffer.clear()
+            pendingRetry = nil
+        }
+    }
+}
