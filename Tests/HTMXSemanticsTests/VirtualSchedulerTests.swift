@@ -68,3 +68,27 @@ struct VirtualSchedulerTests {
         #expect(s.run(until: 1, maxTasks: 1000) == false)
     }
 }
+
+@Suite("Run teardown")
+struct TeardownTests {
+    final class Owner {
+        let scheduler = VirtualScheduler()
+        let dispatcher = EventDispatcher()
+        func arm() {
+            scheduler.schedule(after: 100) { [self] in _ = self }
+            dispatcher.addListener(.window, "x") { [self] _ in _ = self }
+        }
+    }
+
+    @Test func cancelAllAndRemoveAllBreakOwnerCycles() {
+        weak var weakOwner: Owner?
+        do {
+            let owner = Owner()
+            owner.arm()
+            weakOwner = owner
+            owner.scheduler.cancelAll()
+            owner.dispatcher.removeAll()
+        }
+        #expect(weakOwner == nil)
+    }
+}

@@ -44,6 +44,9 @@ final class LibXMLTreeSink: HTMLTreeSink {
         let node = UnsafeMutableRawPointer(dtd).assumingMemoryBound(to: xmlNode.self)
         xmlUnlinkNode(node)
         RawTree.link(node, into: documentHandle, before: nil)
+        // xmlUnlinkNode also cleared doc->intSubset; restore it so xmlFreeDoc frees the DTD
+        // (it unlinks and frees intSubset itself; the child-list walk skips DTD nodes).
+        document.xmlDoc.pointee.intSubset = dtd
     }
 
     func append(_ child: xmlNodePtr, to parent: xmlNodePtr) {

@@ -58,6 +58,13 @@ final class HTMX2Replay {
     }
 
     func run() -> (events: [EventRecord], requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic]) {
+        // Listeners and timers capture the runtime and this replay, which own the dispatcher
+        // and the scheduler: drop them once the result is taken, or every run's document leaks.
+        defer {
+            dispatcher.removeAll()
+            scheduler.cancelAll()
+            runtime.tearDown()
+        }
         runtime.start()
         for action in scenario.actions {
             scheduler.schedule(at: action.at) { [self] in perform(action) }

@@ -50,6 +50,14 @@ public final class EventDispatcher {
         for key in listeners.keys where key.target == target { listeners[key] = nil }
     }
 
+    /// Drops every listener and the observer. Listeners usually capture their owner (the
+    /// htmx runtime, which owns this dispatcher): a run ends by calling this so the cycle,
+    /// and with it the document, is freed.
+    public func removeAll() {
+        listeners.removeAll()
+        observer = nil
+    }
+
     public func hasListeners(_ target: EventTarget, _ type: String) -> Bool {
         listeners[Key(target: target, type: type)]?.isEmpty == false
     }

@@ -79,6 +79,22 @@ public final class HTMX2Runtime {
     /// `location.href`.
     public var locationHref: String { Self.origin + currentPath }
 
+    /// Ends a run: drops the per-element state (queued requests, in-flight requests, listener
+    /// bookkeeping) and the extensions, whose closures capture this runtime. Together with
+    /// `EventDispatcher.removeAll()` and `VirtualScheduler.cancelAll()` this frees the
+    /// runtime and its document.
+    public func tearDown() {
+        // A request still in flight at the end holds its element's data through its abort
+        // closure, and the data holds the request: cut that loop first.
+        for data in nodeData.values {
+            data.inFlight = nil
+            data.queuedRequests.removeAll()
+        }
+        nodeData.removeAll()
+        preservePantry.removeAll()
+        extensions.removeAll()
+    }
+
     func data(_ node: Node) -> HTMX2NodeData {
         if let d = nodeData[node] { return d }
         let d = HTMX2NodeData()

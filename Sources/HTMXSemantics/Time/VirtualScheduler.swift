@@ -49,6 +49,15 @@ public final class VirtualScheduler {
         cancelled.insert(id.sequence)
     }
 
+    /// Drops every pending timer and microtask (their closures usually capture the runtime
+    /// that owns this scheduler: a run ends with this to break the cycle).
+    public func cancelAll() {
+        heap.removeAll()
+        cancelled.removeAll()
+        microtasks.removeAll()
+        microtaskHead = 0
+    }
+
     /// Queues a microtask (a promise reaction): it runs when the current task ends.
     public func queueMicrotask(_ task: @escaping Task) {
         microtasks.append(task)
