@@ -5,7 +5,7 @@ import PackageDescription
 let package = Package(
     name: "HeadlessHTMXBenchmarks",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "HeadlessHTMX", path: "..")],
     targets: [
         .systemLibrary(name: "CLibXML2Bench", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "BenchSupport"),

@@ -106,6 +106,24 @@ enum RawTree {
         }
     }
 
+    /// The first descendant of `root` in tree order (not entering template contents) for
+    /// which `predicate` holds.
+    static func firstDescendant(_ root: xmlNodePtr, where predicate: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
+        guard var cur = domFirstChild(root) else { return nil }
+        while true {
+            if predicate(cur) { return cur }
+            if let c = domFirstChild(cur) {
+                cur = c
+                continue
+            }
+            while cur.pointee.next == nil {
+                guard let up = cur.pointee.parent, up != root else { return nil }
+                cur = up
+            }
+            cur = cur.pointee.next!
+        }
+    }
+
     static func forEachDescendantOrSelf(_ root: xmlNodePtr, includingTemplateContents: Bool = false,
                                         _ body: (xmlNodePtr) -> Void) {
         body(root)

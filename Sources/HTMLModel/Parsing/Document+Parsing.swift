@@ -56,11 +56,48 @@ extension Document {
     /// `document.title`: the first HTML `<title>` element's text with ASCII whitespace stripped
     /// and collapsed (SVG titles aside), or "" when there is none.
     public var title: String {
-        var found: xmlNodePtr?
-        RawTree.forEachDescendant(UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self)) { p in
-            if found == nil, p.pointee.type == XML_ELEMENT_NODE, p.pointee.extra == 0, RawTree.nameEquals(p, "title") { found = p }
+        Self.titleText(under: UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self))
+    }
+
+    /// The result of parsing a whole document into a detached subtree of this document.
+    public struct DetachedDocumentParse {
+        /// A detached DocumentFragment holding the parsed `<html>` element (and any comments
+        /// around it); the doctype is not kept.
+        public let root: Node
+        /// The parsed document's `<body>` (what `doc.body` would be).
+        public let body: Node?
+        /// What `doc.title` would be.
+        public let title: String
+        public let diagnostics: [HTMLParseDiagnostic]
+    }
+
+    /// Parses `bytes` as a whole document (as `DOMParser.parseFromString(s, "text/html")` does,
+    /// quirks mode decided by its own doctype) but builds the tree in this document, detached:
+    /// what htmx's `makeFragment` needs without a second document or copying nodes across.
+    public func parseDetachedDocument(_ bytes: [UInt8]) -> DetachedDocumentParse {
+        let container = newFragmentNode()
+        let sink = LibXMLTreeSink(document: self, root: container, detached: true)
+        var builder = HTMLTreeBuilder(sink: sink, scripting: true)
+        builder.parseDocument(bytes)
+        let root = Node(self, container)
+        var body: Node?
+        if let html = RawTree.firstElementChild(container) {
+            var c = RawTree.firstElementChild(html)
+            while let n = c {
+                if RawTree.namespace(n) == .html && (RawTree.nameEquals(n, "body") || RawTree.nameEquals(n, "frameset")) {
+                    body = Node(self, n)
+                    break
+                }
+                c = RawTree.nextElementSibling(n)
+            }
         }
-        guard let t = found else { return "" }
+        return DetachedDocumentParse(root: root, body: body, title: Self.titleText(under: container), diagnostics: sink.diagnostics)
+    }
+
+    static func titleText(under root: xmlNodePtr) -> String {
+        guard let t = RawTree.firstDescendant(root, where: { p in
+            p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.nameEquals(p, "title")
+        }) else { return "" }
         var text = ""
         var c = t.pointee.children
         while let n = c {

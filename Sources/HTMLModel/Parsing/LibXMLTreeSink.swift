@@ -12,9 +12,14 @@ final class LibXMLTreeSink: HTMLTreeSink {
     private(set) var diagnostics: [HTMLParseDiagnostic] = []
     private(set) var quirksMode: HTMLQuirksMode = .noQuirks
 
-    init(document: Document, root: xmlNodePtr) {
+    /// True when a whole-document parse builds into a detached container of an existing
+    /// document: its doctype must not become that document's doctype.
+    let detached: Bool
+
+    init(document: Document, root: xmlNodePtr, detached: Bool = false) {
         self.document = document
         self.documentHandle = root
+        self.detached = detached
     }
 
     func createElement(name: String, namespace: HTMLNamespace, attributes: [HTMLAttribute]) -> xmlNodePtr {
@@ -30,7 +35,7 @@ final class LibXMLTreeSink: HTMLTreeSink {
     }
 
     func appendDoctype(name: String, publicIdentifier: String, systemIdentifier: String) {
-        guard document.xmlDoc.pointee.intSubset == nil else { return }
+        guard !detached, document.xmlDoc.pointee.intSubset == nil else { return }
         func cstr(_ s: String) -> String? { s.isEmpty ? nil : s }
         let dtd = name.withCString { n in
             withOptionalCString(cstr(publicIdentifier)) { pub in

@@ -7,14 +7,19 @@ extension Node {
     /// The first descendant matching `selector`, in tree order (not the node itself; template
     /// contents are not searched, as in the DOM).
     public func querySelector(_ selector: String) throws(SelectorParseError) -> Node? {
-        let list = try document.selector(selector)
-        if let id = list.simpleIDSelector, kind == .document || isConnected {
-            // `#id` on a connected root: the id index, then confirm the candidate is inside.
-            // The index gives the first such element in document order; if it lies outside
-            // this root a duplicate id may still lie inside, so fall through to the walk.
-            guard let hit = document.element(byID: id) else { return nil }
-            if hit != self && contains(hit) { return hit }
+        if let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected {
+            // `#id` or `tag#id` on a connected root (htmx asks `TAG#id` under the swap target
+            // for every new element with an id): the id index gives every element with that
+            // id in tree order; the first inside this root with the right tag is the answer.
+            for candidate in document.ids.all(id) where candidate != ptr {
+                let hit = Node(document, candidate)
+                guard contains(hit) else { continue }
+                if let tag, !(RawTree.namespace(candidate) == .html ? hit.localName == tag.lowercased() : hit.localName == tag) { continue }
+                return hit
+            }
+            return nil
         }
+        let list = try document.selector(selector)
         var found: Node?
         forEachQueryRoot { root, includeRoot in
             if found != nil { return }
@@ -89,15 +94,28 @@ extension Document {
 }
 
 extension SelectorList {
-    /// The id when the whole selector is a single `#id` (with a plain identifier).
-    var simpleIDSelector: String? {
+    /// `(tag, id)` when the whole selector is `#id` or `tag#id` with plain identifiers: a
+    /// query the id index answers exactly.
+    static func idSelector(in text: String) -> (tag: String?, id: String)? {
         let t = text.trimmingASCIIWhitespace
-        guard t.hasPrefix("#"), t.count > 1 else { return nil }
-        let id = t.dropFirst()
-        guard id.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 >= 0x80 }),
-              let first = id.utf8.first, !(first >= 0x30 && first <= 0x39), !id.hasPrefix("--"), !(id.hasPrefix("-") && id.dropFirst().first.map { $0.isNumber } == true)
-        else { return nil }
-        return String(id)
+        guard let hash = t.firstIndex(of: "#") else { return nil }
+        let tag = t[..<hash], id = t[t.index(after: hash)...]
+        guard Self.isPlainIdentifier(id), tag.isEmpty || Self.isPlainIdentifier(tag) else { return nil }
+        return (tag.isEmpty ? nil : String(tag), String(id))
+    }
+
+    /// An identifier needing no escapes: letters, digits, `-`, `_`, non-ASCII; not starting
+    /// with a digit or `--`, nor `-` followed by a digit.
+    private static func isPlainIdentifier(_ s: Substring) -> Bool {
+        let u = Array(s.utf8)
+        guard let first = u.first else { return false }
+        func isName(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2D || c == 0x5F || c >= 0x80
+        }
+        guard u.allSatisfy(isName), !(first >= 0x30 && first <= 0x39) else { return false }
+        if first == 0x2D, u.count > 1, u[1] == 0x2D || (u[1] >= 0x30 && u[1] <= 0x39) { return false }
+        if u == [0x2D] { return false }
+        return true
     }
 }
 

@@ -20,15 +20,17 @@ extension HTMX2Runtime {
         let startTag = Self.startTag(noHead)
         let fragment = document.createDocumentFragment()
         var title: String?
+        // Parsed as whole documents (htmx.js parseHTML), built detached inside the page's
+        // own document so the nodes move into the fragment without a copy.
         if startTag == "html" || startTag == "body" {
-            let parsed = Document(html: startTag == "html" ? response : noHead)
-            for child in parsed.body?.childNodes ?? [] { fragment.append(document.importNode(child)) }
+            let parsed = document.parseDetachedDocument(Array((startTag == "html" ? response : noHead).utf8))
+            for child in parsed.body?.childNodes ?? [] { fragment.append(child) }
             title = parsed.title
         } else {
-            let parsed = Document(html: "<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>")
+            let parsed = document.parseDetachedDocument(Array(("<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>").utf8))
             title = parsed.title
-            if let wrapper = DOMQuery.first(parsed.node, "template") {
-                for child in wrapper.templateContentNodes { fragment.append(document.importNode(child)) }
+            if let wrapper = DOMQuery.first(parsed.root, "template") {
+                for child in wrapper.templateContentNodes { fragment.append(child) }
             }
             if let t = DOMQuery.first(fragment, "title"), t.parent == fragment {
                 t.remove()

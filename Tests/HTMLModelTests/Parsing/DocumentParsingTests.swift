@@ -128,3 +128,26 @@ struct NodeSelectorTests {
         }
     }
 }
+
+@Suite("Selector queries answered by the id index")
+struct IDIndexQueryTests {
+    @Test func tagAndIdQueriesAgreeWithTheWalk() throws {
+        let doc = Document(html: """
+        <body><div id="root"><p id="x">1</p><span id="y"><b id="x">2</b></span></div><i id="x">3</i><svg><g id="g"></g></svg></body>
+        """)
+        let root = try #require(doc.element(byID: "root"))
+        // Duplicate ids: the first in tree order inside the root with the right tag.
+        #expect(try root.querySelector("#x")?.localName == "p")
+        #expect(try root.querySelector("B#x")?.textContent == "2")
+        #expect(try root.querySelector("i#x") == nil, "outside the root")
+        #expect(try doc.querySelector("i#x")?.textContent == "3")
+        #expect(try doc.querySelector("#nope") == nil)
+        #expect(try doc.querySelector("g#g")?.localName == "g")
+        #expect(try doc.querySelector("G#g") == nil, "foreign elements match their tag case-sensitively")
+        #expect(try root.querySelector("#root") == nil, "the root itself is not a descendant")
+        // Detached roots take the ordinary walk.
+        let frag = doc.parseFragment(#"<p id="d">d</p>"#).fragment
+        #expect(try frag.querySelector("#d")?.textContent == "d")
+        #expect(try frag.querySelector("p#d")?.textContent == "d")
+    }
+}
