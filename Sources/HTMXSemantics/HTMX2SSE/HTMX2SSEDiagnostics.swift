@@ -7,9 +7,7 @@ extension HTMX2SSEExtension {
     /// element listens for is a common bug. Reported once per connecting element and type.
     func noteMessage(_ type: String, heard: Bool, _ elt: Node, _ runtime: HTMX2Runtime) {
         receivedTypes.insert(type)
-        guard !heard else { return }
-        let key = NodePath.of(elt) + "\u{0}" + type
-        guard reportedDrops.insert(key).inserted else { return }
+        guard !heard, reportedDrops[elt, default: []].insert(type).inserted else { return }
         runtime.report("sse-event-dropped", elt,
                        "the stream sent an event \"\(type)\" that no sse-swap or hx-trigger=\"sse:\(type)\" listens for: it is dropped")
     }
@@ -21,11 +19,12 @@ extension HTMX2SSEExtension {
         for attr in ["hx-select", "hx-select-oob"] where runtime.closestAttributeValue(elt, attr) != nil {
             runtime.report("sse-ignored-attribute", elt, "\(attr) is ignored by SSE swaps: the whole message data is swapped")
         }
-        let style = runtime.swapSpecification(for: elt).swapStyle
+        // Parsed without reporting: the swap itself reports hx-swap's grammar notes.
+        let style = SwapSpec.parse(runtime.closestAttr(elt, "hx-swap"), defaults: runtime.config.swapDefaults).value.swapStyle
         let known = ["innerHTML", "outerHTML", "textContent", "beforebegin", "afterbegin", "beforeend", "afterend", "delete", "none"]
         if !known.contains(style) {
             runtime.report("sse-ignored-swap", elt,
-                           "hx-swap style \"\(style)\" is not a core style: SSE swaps pass no element to extensions, so it falls back to innerHTML")
+                           "hx-swap style \"\(style)\" is not a core style: SSE swaps pass no context element, so no extension provides it and htmx falls back to htmx.config.defaultSwapStyle")
         }
     }
 

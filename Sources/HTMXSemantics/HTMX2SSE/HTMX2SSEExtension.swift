@@ -13,7 +13,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
     /// message types some source received, for the end-of-run report.
     var registeredNames: [(name: String, element: Node)] = []
     var receivedTypes: Set<String> = []
-    var reportedDrops: Set<String> = []
+    var reportedDrops: [Node: Set<String>] = [:]
 
     static let sourceKey = "sseEventSource"
 
