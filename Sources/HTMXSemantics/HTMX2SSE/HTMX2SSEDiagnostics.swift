@@ -12,6 +12,11 @@ extension HTMX2SSEExtension {
                        "the stream sent an event \"\(type)\" that no sse-swap or hx-trigger=\"sse:\(type)\" listens for: it is dropped")
     }
 
+    /// Remembers a listened-for name (re-registrations on every swapped-in copy add nothing).
+    func noteRegistration(_ name: String, _ elt: Node) {
+        if registeredNameSet.insert(name).inserted { registeredNames.append((name, elt)) }
+    }
+
     /// `hx-select` and `hx-select-oob` do nothing for SSE swaps (sse.js swap calls core swap
     /// without them), and a swap style only an extension provides is not found (no context
     /// element, so swapWithStyle sees no extensions).
@@ -31,8 +36,7 @@ extension HTMX2SSEExtension {
     /// End-of-run checks: `sse-swap` / `hx-trigger="sse:"` names no stream ever sent, and
     /// elements using SSE attributes outside any `hx-ext="sse"` scope.
     public func finish(_ runtime: HTMX2Runtime) {
-        var seen: Set<String> = []
-        for (name, elt) in registeredNames where !receivedTypes.contains(name) && seen.insert(name).inserted {
+        for (name, elt) in registeredNames where !receivedTypes.contains(name) {
             runtime.report("sse-name-never-sent", elt, "\"\(name)\" is listened for but no stream sent an event of that name")
         }
     }

@@ -9,9 +9,10 @@ public final class HTMX2SSEExtension: HTMX2Extension {
 
     /// Where `new EventSource(url)` goes (sse.js createEventSource).
     let factory: HTMX2EventSourceFactory
-    /// Every `sse-swap` name registered, with the element that registered it first, and the
-    /// message types some source received, for the end-of-run report.
+    /// Every `sse-swap` / `sse:` name registered, once, with the element that registered it
+    /// first, and the message types some source received, for the end-of-run report.
     var registeredNames: [(name: String, element: Node)] = []
+    var registeredNameSet: Set<String> = []
     var receivedTypes: Set<String> = []
     var reportedDrops: [Node: Set<String>] = [:]
 
@@ -108,7 +109,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
             diagnoseIgnoredAttributes(elt, runtime)
             for raw in swapAttr.split(separator: ",", omittingEmptySubsequences: false) {
                 let eventName = String(raw).trimmingASCIIWhitespace
-                registeredNames.append((eventName, elt))
+                noteRegistration(eventName, elt)
                 var id: HTMX2EventSource.ListenerID?
                 id = source.addEventListener(eventName) { [weak self, weak source, unowned runtime] event in
                     guard let self, let source else { return }
@@ -128,7 +129,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
             for spec in runtime.triggerSpecifications(of: elt) where spec.trigger.hasPrefix("sse:") {
                 let trigger = spec.trigger
                 let eventName = String(trigger.dropFirst(4))
-                registeredNames.append((eventName, elt))
+                noteRegistration(eventName, elt)
                 var id: HTMX2EventSource.ListenerID?
                 id = source.addEventListener(eventName) { [weak self, weak source, unowned runtime] event in
                     guard let self, let source else { return }
