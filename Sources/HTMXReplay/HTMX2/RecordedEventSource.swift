@@ -158,7 +158,7 @@ struct FieldNameScanner {
             }
             if atLineStart {
                 atLineStart = false
-                // A comment line or a BOM-less blank is never a field.
+                // A line starting with a colon is a comment, never a field.
                 inName = b != 0x3A
                 if !inName { continue }
             }
@@ -175,7 +175,8 @@ struct FieldNameScanner {
 
     private func check() -> String? {
         if name.isEmpty || Self.known.contains(name) { return nil }
-        if name == [0xEF, 0xBB, 0xBF] + Array("data".utf8) || name.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
+        // The stream's leading BOM is stripped by the parser; whatever follows it is not judged here.
+        if name.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
         return String(decoding: name, as: UTF8.self)
     }
 }

@@ -3,6 +3,7 @@ import HTMLModel
 /// htmx-ext-sse 2.2.3 (`src/sse/sse.js` in bigskysoftware/htmx-extensions) over the runtime's
 /// extension API. Each method cites the sse.js function it mirrors.
 public final class HTMX2SSEExtension: HTMX2Extension {
+    /// `hx-ext="sse"`.
     public let name = "sse"
     /// sse.js getSelectors.
     public let selectors = ["[sse-connect]", "[data-sse-connect]", "[sse-swap]", "[data-sse-swap]"]
