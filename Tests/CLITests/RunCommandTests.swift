@@ -16,8 +16,10 @@ struct RunCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(#"<div id=\"out\"><p class=\"greeting\">Hello, <b>world</b></p></div>"#))
         #expect(r.stdout.contains(#""url": "/greeting""#))
-        // htmx-ext-sse is issue 5: until then the replay must say it ignored sse-connect.
-        #expect(r.stdout.contains(#""code": "unsupported-extension""#))
+        // htmx-ext-sse appends both streamed items, and the extension is known.
+        #expect(r.stdout.contains(#"<ul id=\"news\" sse-swap=\"item\" hx-swap=\"beforeend\"><li>first</li><li>second</li></ul>"#))
+        #expect(r.stdout.contains(#""url": "/news""#))
+        #expect(!r.stdout.contains(#""code": "unsupported-extension""#))
     }
 
     @Test func sameInputSameBytes() throws {

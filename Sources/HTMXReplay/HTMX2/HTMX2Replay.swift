@@ -12,6 +12,8 @@ final class HTMX2Replay {
     let runtime: HTMX2Runtime
     let network: RecordedNetwork
     let dialogs: ScriptedDialogs
+    /// htmx-ext-sse 2.2.3, loaded after htmx and its config (FORMAT.md "Time").
+    let sse: HTMX2SSEExtension
     var diagnostics: [Diagnostic] = []
 
     init(_ scenario: Scenario, document: Document) {
@@ -28,6 +30,8 @@ final class HTMX2Replay {
         runtime = HTMX2Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler, config: config)
         network = RecordedNetwork(responses: scenario.responses, scheduler: scheduler)
         dialogs = ScriptedDialogs(scenario.dialogs)
+        sse = HTMX2SSEExtension(factory: network)
+        runtime.defineExtension(sse)
         diagnostics = notes
         let recorder = self.recorder
         dispatcher.observer = { event, path in recorder.observe(event, path: path) }
@@ -66,12 +70,14 @@ final class HTMX2Replay {
             runtime.tearDown()
         }
         runtime.start()
+        if let body = document.body { sse.auditScope(body, runtime) }
         for action in scenario.actions {
             scheduler.schedule(at: action.at) { [self] in perform(action) }
         }
         if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
             diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))
         }
+        sse.finish(runtime)
         return (recorder.records, network.requests, dialogs.records, diagnostics + runtime.diagnostics + network.diagnostics)
     }
 

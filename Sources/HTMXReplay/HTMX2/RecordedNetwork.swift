@@ -1,3 +1,4 @@
+import HTMLModel
 import HTMXSemantics
 
 /// The scenario's recorded responses as htmx 2's `XMLHttpRequest` sees them
@@ -5,7 +6,7 @@ import HTMXSemantics
 /// response for it, delivered whole at the body's end time; no recording left, or
 /// `networkError`, is a network error.
 final class RecordedNetwork: HTMX2Transport {
-    private let scheduler: VirtualScheduler
+    let scheduler: VirtualScheduler
     private var queues: [String: [RecordedResponse]] = [:]
     private(set) var requests: [RequestRecord] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -16,6 +17,27 @@ final class RecordedNetwork: HTMX2Transport {
     }
 
     static func key(_ method: String, _ url: String) -> String { method.uppercased() + " " + url }
+
+    /// Records an `EventSource` GET and takes the next recorded response for it (nil when none
+    /// is left: the connection fails, FORMAT.md "Responses").
+    func takeEventStream(url: String, headers: [(String, String)], element: Node?) -> RecordedResponse? {
+        requests.append(RequestRecord(method: "GET", url: url, headers: headers))
+        let key = Self.key("GET", url)
+        guard var queue = queues[key], !queue.isEmpty else {
+            diagnostics.append(Diagnostic(code: "no-recording", element: element.map(NodePath.of),
+                                          message: "no recorded response left for \(key): the EventSource connection fails",
+                                          at: scheduler.now))
+            return nil
+        }
+        let r = queue.removeFirst()
+        queues[key] = queue
+        return r
+    }
+
+    /// Adds a diagnostic at the current time.
+    func report(_ code: String, _ element: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, element: element.map(NodePath.of), message: message, at: scheduler.now))
+    }
 
     func send(_ request: HTMX2OutgoingRequest, completion: @escaping (HTMX2ResponseOutcome) -> Void) -> () -> Void {
         requests.append(RequestRecord(method: request.method, url: request.url, headers: request.headers,

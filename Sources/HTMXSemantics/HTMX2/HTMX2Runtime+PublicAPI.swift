@@ -63,4 +63,21 @@ extension HTMX2Runtime {
 
     /// Adds a diagnostic (element PATH, message, current virtual time).
     public func report(_ code: String, _ elt: Node?, _ message: String) { diagnose(code, elt, message) }
+
+    /// An extension's entry in the element's internal data (htmx.js getInternalData);
+    /// deInitNode clears it with the rest.
+    public func internalData(_ elt: Node, _ key: String) -> AnyObject? { nodeData[elt]?.extensionData[key] }
+
+    /// Sets (or, with nil, deletes) an extension's entry in the element's internal data.
+    public func setInternalData(_ elt: Node, _ key: String, _ value: AnyObject?) { data(elt).extensionData[key] = value }
+
+    /// htmx.js getTriggerSpecs (syntax errors fired as htmx does).
+    public func triggerSpecifications(of elt: Node) -> [TriggerSpec] { triggerSpecs(elt) }
+
+    /// htmx.js getExtensions: the active extensions for the element, nearest first.
+    public func extensions(for elt: Node) -> [HTMX2Extension] { getExtensions(elt) }
+
+    /// Resolves a URL as `new EventSource(url)` / XHR would against the page's location:
+    /// path + query on the page's origin, else the absolute URL (FORMAT.md "Responses").
+    public func requestURL(_ url: String) -> String { URLResolution.resolve(url, currentPath: currentPath).url }
 }

@@ -168,6 +168,8 @@ final class HTMX2NodeData {
     var queuedRequests: [() -> Void] = []
     var requestCount = 0
     var lastButtonClicked: Node?
+    /// What extensions keep in the element's internal data (htmx-ext-sse's `sseEventSource`).
+    var extensionData: [String: AnyObject] = [:]
 
     /// htmx.js deInitNode: every key but `firstInitCompleted` is deleted, the in-flight
     /// request and request counts included.
@@ -193,6 +195,7 @@ final class HTMX2NodeData {
         queuedRequests = []
         requestCount = 0
         lastButtonClicked = nil
+        extensionData = [:]
         firstInitCompleted = first
     }
 }
