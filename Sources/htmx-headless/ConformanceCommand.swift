@@ -10,7 +10,7 @@ struct ConformanceCommand: ParsableCommand {
         Each NAME.json with a NAME.expected.json beside it is a case. Failing cases are printed \
         with a short diff; the last line is `N passed, M failed`. The exit status is non-zero \
         when a case fails that is not listed as a known failure. Known failures come from \
-        --known-failures, else from a known-failures.txt in a given folder.
+        --known-failures, else from a known-failures.txt in a given folder or its parent.
         """
     )
 
@@ -69,9 +69,14 @@ struct ConformanceCommand: ParsableCommand {
 
     private func loadKnownFailures() throws(ScenarioError) -> KnownFailures {
         if let knownFailures { return try KnownFailures(contentsOf: knownFailures) }
+        // A list in a given folder, else in its parent (`conformance Conformance/htmx2` finds
+        // `Conformance/known-failures.txt`).
         for p in paths {
-            let candidate = (p as NSString).appendingPathComponent("known-failures.txt")
-            if FileManager.default.fileExists(atPath: candidate) { return try KnownFailures(contentsOf: candidate) }
+            let folder = p as NSString
+            for candidate in [folder.appendingPathComponent("known-failures.txt"),
+                              (folder.deletingLastPathComponent as NSString).appendingPathComponent("known-failures.txt")] {
+                if FileManager.default.fileExists(atPath: candidate) { return try KnownFailures(contentsOf: candidate) }
+            }
         }
         return KnownFailures()
     }

@@ -23,7 +23,9 @@ final class CannedTransport: HTMX2Transport {
 
 /// The runtime over a hand-built page (no HTML parser involved): a button with `hx-get`
 /// and a `textContent` swap into `#out`.
-struct RuntimeFixture {
+/// A class so that its deinit ends the run as the replayer does: listeners and timers capture
+/// the runtime, so without the teardown every test's document would leak.
+final class RuntimeFixture {
     let doc = Document()
     let dispatcher = EventDispatcher()
     let scheduler = VirtualScheduler()
@@ -32,6 +34,12 @@ struct RuntimeFixture {
     let transport: CannedTransport
     let button: Node
     let out: Node
+
+    deinit {
+        dispatcher.removeAll()
+        scheduler.cancelAll()
+        runtime.tearDown()
+    }
 
     init(buttonAttributes: [(String, String)]) {
         let html = doc.createElement("html")
