@@ -34,6 +34,16 @@ extension Node {
 
     /// Every descendant matching `selector`, in tree order, without duplicates.
     public func querySelectorAll(_ selector: String) throws(SelectorParseError) -> [Node] {
+        if let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected {
+            // As in querySelector: every element with that id, in tree order, inside this root.
+            return document.ids.all(id).compactMap { candidate -> Node? in
+                guard candidate != ptr else { return nil }
+                let hit = Node(document, candidate)
+                guard contains(hit) else { return nil }
+                if let tag, !(RawTree.namespace(candidate) == .html ? hit.localName == tag.lowercased() : hit.localName == tag) { return nil }
+                return hit
+            }
+        }
         let list = try document.selector(selector)
         var out: [Node] = []
         forEachQueryRoot { root, includeRoot in

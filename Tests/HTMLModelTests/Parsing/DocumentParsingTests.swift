@@ -151,3 +151,15 @@ struct IDIndexQueryTests {
         #expect(try frag.querySelector("p#d")?.textContent == "d")
     }
 }
+
+@Suite("querySelectorAll answered by the id index")
+struct IDIndexQueryAllTests {
+    @Test func duplicatesInTreeOrderInsideTheRoot() throws {
+        let doc = Document(html: #"<body><i id="x">1</i><div id="r"><b id="x">2</b><p><i id="x">3</i></p></div></body>"#)
+        #expect(try doc.querySelectorAll("#x").map { $0.textContent ?? "" } == ["1", "2", "3"])
+        #expect(try doc.querySelectorAll("i#x").map { $0.textContent ?? "" } == ["1", "3"])
+        let r = try #require(doc.element(byID: "r"))
+        #expect(try r.querySelectorAll("#x").map { $0.textContent ?? "" } == ["2", "3"])
+        #expect(try doc.querySelectorAll("#none").isEmpty)
+    }
+}
