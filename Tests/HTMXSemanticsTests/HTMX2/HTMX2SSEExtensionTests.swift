@@ -15,7 +15,15 @@ final class ManualSources: HTMX2EventSourceFactory {
 }
 
 /// A page under htmx-ext-sse with manually driven sources.
-struct SSEFixture {
+/// A class whose deinit ends the run as the replayer does (listeners and timers capture the
+/// runtime; without the teardown every test's document would leak).
+final class SSEFixture {
+    deinit {
+        dispatcher.removeAll()
+        scheduler.cancelAll()
+        runtime.tearDown()
+    }
+
     let doc: Document
     let dispatcher = EventDispatcher()
     let scheduler = VirtualScheduler()
