@@ -1,3 +1,4 @@
+import HTMLModel
 import HTMXSemantics
 import Testing
 
@@ -90,5 +91,47 @@ struct TeardownTests {
             owner.dispatcher.removeAll()
         }
         #expect(weakOwner == nil)
+    }
+}
+
+@Suite("Event dispatch")
+struct EventDispatchTests {
+    @Test func captureTargetBubbleOrderAndListenerBookkeeping() {
+        let doc = Document(html: "<body><div id=a><p id=b>x</p></div>")
+        let a = doc.element(byID: "a")!, b = doc.element(byID: "b")!
+        let d = EventDispatcher()
+        var log: [String] = []
+        d.addListener(.node(a), "t", capture: true) { _ in log.append("a-capture") }
+        d.addListener(.node(a), "t") { _ in log.append("a-bubble") }
+        let onB = d.addListener(.node(b), "t") { _ in log.append("b") }
+        d.addListener(.window, "t") { _ in log.append("window") }
+        d.dispatch(DOMEvent(type: "t"), to: .node(b))
+        #expect(log == ["a-capture", "b", "a-bubble", "window"])
+        log.removeAll()
+        d.removeListener(.node(b), "t", onB)
+        d.dispatch(DOMEvent(type: "t", bubbles: false), to: .node(b))
+        #expect(log == ["a-capture"], "no bubbling, and the removed listener is gone")
+        log.removeAll()
+        d.removeAllListeners(on: .node(a))
+        d.dispatch(DOMEvent(type: "t"), to: .node(b))
+        #expect(log == ["window"])
+        d.removeAll()
+        var observed = 0
+        d.observer = { _, _ in observed += 1 }
+        #expect(d.dispatch(DOMEvent(type: "t"), to: .node(b)))
+        #expect(observed == 1, "events with no listeners still reach the observer")
+        #expect(log == ["window"])
+    }
+
+    @Test func onceListenersRunOnceAndPreventDefaultIsReported() {
+        let doc = Document(html: "<body><i id=x></i>")
+        let x = doc.element(byID: "x")!
+        let d = EventDispatcher()
+        var runs = 0
+        d.addListener(.node(x), "e", once: true) { evt in runs += 1; evt.preventDefault() }
+        #expect(d.dispatch(DOMEvent(type: "e"), to: .node(x)) == false)
+        #expect(d.dispatch(DOMEvent(type: "e"), to: .node(x)) == true)
+        #expect(runs == 1)
+        #expect(!d.hasListeners(.node(x), "e"))
     }
 }

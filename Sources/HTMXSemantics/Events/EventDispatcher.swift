@@ -20,6 +20,9 @@ public final class EventDispatcher {
     }
 
     private var listeners: [Key: [Entry]] = [:]
+    /// How many listeners exist per event type: most htmx events (and every kebab-case twin)
+    /// have none, and then dispatch skips the per-node lookups of the capture and bubble walk.
+    private var countByType: [String: Int] = [:]
     private var nextID: UInt64 = 0
     /// Called for each dispatch before any listener, with the propagation path; the result
     /// recorder hooks in here (it behaves as a capture listener on `document`).
@@ -36,18 +39,30 @@ public final class EventDispatcher {
         nextID += 1
         let id = ListenerID(value: nextID)
         listeners[Key(target: target, type: type), default: []].append(Entry(id: id, capture: capture, once: once, body: body))
+        countByType[type, default: 0] += 1
         return id
     }
 
     public func removeListener(_ target: EventTarget, _ type: String, _ id: ListenerID) {
         let key = Key(target: target, type: type)
+        let before = listeners[key]?.count ?? 0
         listeners[key]?.removeAll { $0.id == id }
+        let removed = before - (listeners[key]?.count ?? 0)
         if listeners[key]?.isEmpty == true { listeners[key] = nil }
+        if removed > 0 { decrementCount(type, by: removed) }
+    }
+
+    private func decrementCount(_ type: String, by n: Int) {
+        let left = (countByType[type] ?? 0) - n
+        countByType[type] = left > 0 ? left : nil
     }
 
     /// Drops every listener registered on `target` (when htmx de-initialises an element).
     public func removeAllListeners(on target: EventTarget) {
-        for key in listeners.keys where key.target == target { listeners[key] = nil }
+        for key in listeners.keys where key.target == target {
+            decrementCount(key.type, by: listeners[key]?.count ?? 0)
+            listeners[key] = nil
+        }
     }
 
     /// Drops every listener and the observer. Listeners usually capture their owner (the
@@ -55,6 +70,7 @@ public final class EventDispatcher {
     /// and with it the document, is freed.
     public func removeAll() {
         listeners.removeAll()
+        countByType.removeAll()
         observer = nil
     }
 
@@ -71,6 +87,7 @@ public final class EventDispatcher {
         event.target = target
         let path = Self.path(from: target)
         observer?(event, path)
+        guard countByType[event.type] != nil else { return !event.defaultPrevented }
         // Capture: from the top of the path down to the target's parent.
         for t in path.reversed().dropLast() where !event.propagationStopped {
             invoke(event, on: t, phase: .capture)
