@@ -7,18 +7,7 @@ extension Node {
     /// The first descendant matching `selector`, in tree order (not the node itself; template
     /// contents are not searched, as in the DOM).
     public func querySelector(_ selector: String) throws(SelectorParseError) -> Node? {
-        if let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected {
-            // `#id` or `tag#id` on a connected root (htmx asks `TAG#id` under the swap target
-            // for every new element with an id): the id index gives every element with that
-            // id in tree order; the first inside this root with the right tag is the answer.
-            for candidate in document.ids.all(id) where candidate != ptr {
-                let hit = Node(document, candidate)
-                guard contains(hit) else { continue }
-                if let tag, !(RawTree.namespace(candidate) == .html ? hit.localName == tag.lowercased() : hit.localName == tag) { continue }
-                return hit
-            }
-            return nil
-        }
+        if let hits = idIndexMatches(selector) { return hits.first }
         let list = try document.selector(selector)
         var found: Node?
         forEachQueryRoot { root, includeRoot in
@@ -34,16 +23,7 @@ extension Node {
 
     /// Every descendant matching `selector`, in tree order, without duplicates.
     public func querySelectorAll(_ selector: String) throws(SelectorParseError) -> [Node] {
-        if let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected {
-            // As in querySelector: every element with that id, in tree order, inside this root.
-            return document.ids.all(id).compactMap { candidate -> Node? in
-                guard candidate != ptr else { return nil }
-                let hit = Node(document, candidate)
-                guard contains(hit) else { return nil }
-                if let tag, !(RawTree.namespace(candidate) == .html ? hit.localName == tag.lowercased() : hit.localName == tag) { return nil }
-                return hit
-            }
-        }
+        if let hits = idIndexMatches(selector) { return hits }
         let list = try document.selector(selector)
         var out: [Node] = []
         forEachQueryRoot { root, includeRoot in
@@ -66,6 +46,25 @@ extension Node {
         guard isElement else { return nil }
         let list = try document.selector(selector)
         return list.closest(ElementRef(ptr: ptr)).map { Node(document, $0.ptr) }
+    }
+
+    /// `#id` or `tag#id` below a connected root, answered from the id index (htmx asks
+    /// `TAG#id` under the swap target for every new element with an id, and `#id` for every
+    /// OOB target): every element with that id in tree order, inside this root, with the right
+    /// tag. nil when the selector or the root does not allow the shortcut.
+    private func idIndexMatches(_ selector: String) -> [Node]? {
+        guard let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected else { return nil }
+        let lowerTag = tag?.lowercased()
+        return document.ids.all(id).compactMap { candidate -> Node? in
+            guard candidate != ptr else { return nil }
+            if let tag, let lowerTag {
+                // HTML elements match the type selector case-insensitively, foreign ones exactly.
+                let wanted = RawTree.namespace(candidate) == .html ? lowerTag : tag
+                guard RawTree.nameEquals(candidate, wanted) else { return nil }
+            }
+            let hit = Node(document, candidate)
+            return contains(hit) ? hit : nil
+        }
     }
 
     /// Elements are searched below themselves; the document and fragments search each

@@ -26,16 +26,6 @@ enum HTMLElementSets {
         }
     }
 
-    static func isVoid(_ name: String) -> Bool {
-        var n = name
-        return n.withUTF8 { buf in
-            guard buf.count > 0, buf.count < 16 else { return false }
-            var tmp = [xmlChar](buf)
-            tmp.append(0)
-            return tmp.withUnsafeBufferPointer { isVoid($0.baseAddress!) }
-        }
-    }
-
     /// Parents whose text children are written unescaped (serialization algorithm, the Text
     /// node step): style, script, xmp, iframe, noembed, noframes, plaintext, and noscript
     /// when scripting is enabled.
