@@ -61,12 +61,16 @@ extension Document {
     }
 
     func newText(_ text: String) -> xmlNodePtr {
-        var t = text
-        let p = t.withUTF8 { buf in
-            xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))
-        }!
+        let p = unlinkedText(text)
         RawTree.link(p, into: limbo, before: nil)
         return p
+    }
+
+    private func unlinkedText(_ text: String) -> xmlNodePtr {
+        var t = text
+        return t.withUTF8 { buf in
+            xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))
+        }!
     }
 
     func newComment(_ text: String) -> xmlNodePtr {
@@ -103,9 +107,7 @@ extension Document {
             }
             return
         }
-        let node = newText(text)
-        xmlUnlinkNode(node)
-        RawTree.link(node, into: parent, before: ref)
+        RawTree.link(unlinkedText(text), into: parent, before: ref)
     }
 
     /// Adds an attribute at the end of the element's list without entity parsing
