@@ -79,6 +79,15 @@ public final class HTMX2Runtime {
     /// `location.href`.
     public var locationHref: String { Self.origin + currentPath }
 
+    /// Frees removed content: drops htmx's data for every element no longer in the document
+    /// (its key would otherwise name freed memory, and a new element at the same address would
+    /// inherit it), then the document's detached subtrees. Call it only where nothing (a
+    /// pending timer, an in-flight request) still holds a handle to removed content.
+    public func releaseDetachedNodes() {
+        nodeData = nodeData.filter { $0.key.isConnected }
+        document.releaseDetachedNodes()
+    }
+
     /// Ends a run: drops the per-element state (queued requests, in-flight requests, listener
     /// bookkeeping) and the extensions, whose closures capture this runtime. Together with
     /// `EventDispatcher.removeAll()` and `VirtualScheduler.cancelAll()` this frees the

@@ -140,3 +140,27 @@ struct HTMX2RuntimeTests {
         #expect(f.types.suffix(4) == ["htmx:error", "htmx:afterRequest", "htmx:error", "htmx:timeout"])
     }
 }
+
+@Suite("Runtime memory release")
+struct RuntimeReleaseTests {
+    @Test func releasingDetachedNodesDropsTheirHtmxData() throws {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/x"), ("hx-target", "#out")])
+        f.runtime.start()
+        f.scheduler.run(until: 1)
+        // Swap content carrying htmx attributes in, then out again: its data must go with it.
+        f.runtime.swapContent(into: f.out, #"<button id="inner" hx-get="/y">b</button>"#,
+                              spec: f.runtime.swapSpecification(for: f.out), contextElement: f.out)
+        f.scheduler.run(until: 100)
+        let inner = try #require(f.doc.element(byID: "inner"))
+        f.runtime.swapContent(into: f.out, "gone", spec: f.runtime.swapSpecification(for: f.out), contextElement: f.out)
+        f.scheduler.run(until: 200)
+        #expect(!inner.isConnected)
+        f.runtime.releaseDetachedNodes()
+        #expect(f.doc.detachedSubtreeCount == 0)
+        #expect(f.out.innerHTML == "gone")
+        // The page keeps working after the release.
+        f.runtime.swapContent(into: f.out, #"<i id="again">x</i>"#, spec: f.runtime.swapSpecification(for: f.out), contextElement: f.out)
+        f.scheduler.run(until: 300)
+        #expect(f.doc.element(byID: "again") != nil)
+    }
+}
