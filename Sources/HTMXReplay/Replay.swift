@@ -3,8 +3,8 @@ import HTMXSemantics
 
 /// Runs a scenario: loads its page and replays it to `until`.
 ///
-/// htmx 2 scenarios run on the htmx 2 runtime (``HTMX2Replay``); other versions only parse
-/// the page so far.
+/// htmx 2 scenarios run on the htmx 2 runtime (``HTMX2Replay``), htmx 4 scenarios on the
+/// htmx 4 runtime (``HTMX4Replay``).
 public struct Replayer {
     public init() {}
 
@@ -24,7 +24,9 @@ public struct Replayer {
                                 events: run.events, requests: run.requests, dialogs: run.dialogs,
                                 diagnostics: diagnostics + run.diagnostics)
         }
+        let run = HTMX4Replay(scenario, document: document).run()
         return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
-                            diagnostics: diagnostics)
+                            events: run.events, requests: run.requests, dialogs: run.dialogs,
+                            diagnostics: diagnostics + run.diagnostics)
     }
 }

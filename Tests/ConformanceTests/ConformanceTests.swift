@@ -40,11 +40,17 @@ struct ConformanceTests {
         }
     }
 
-    /// htmx 2 core cases (the `sse-` ones belong to the SSE extension): body, title, events,
-    /// requests and dialogs must equal the reference's. Listed known failures must still
-    /// fail, so one that starts passing is noticed.
-    @Test(arguments: Corpus.cases("htmx2").filter { !$0.id.hasPrefix("htmx2/sse-") })
-    func htmx2Case(_ c: ConformanceCase) {
+    /// htmx 2 cases (core and htmx-ext-sse): body, title, events, requests and dialogs must
+    /// equal the reference's. Listed known failures must still fail, so one that starts
+    /// passing is noticed.
+    @Test(arguments: Corpus.cases("htmx2"))
+    func htmx2Case(_ c: ConformanceCase) { check(c) }
+
+    /// htmx 4 cases (core and hx-sse), compared the same way.
+    @Test(arguments: Corpus.cases("htmx4"))
+    func htmx4Case(_ c: ConformanceCase) { check(c) }
+
+    private func check(_ c: ConformanceCase) {
         let known = Corpus.knownFailures
         let outcome = ConformanceRunner(knownFailures: known).run(c)
         let check = {

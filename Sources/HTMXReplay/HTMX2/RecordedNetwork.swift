@@ -34,6 +34,21 @@ final class RecordedNetwork: HTMX2Transport {
         return r
     }
 
+    /// Records a request and takes the next recorded response for its method + URL (nil when
+    /// none is left, which is diagnosed).
+    func take(_ record: RequestRecord, element: Node?, whenMissing: String) -> RecordedResponse? {
+        requests.append(record)
+        let key = Self.key(record.method, record.url)
+        guard var queue = queues[key], !queue.isEmpty else {
+            diagnostics.append(Diagnostic(code: "no-recording", element: element.map(NodePath.of),
+                                          message: "no recorded response left for \(key): \(whenMissing)", at: scheduler.now))
+            return nil
+        }
+        let r = queue.removeFirst()
+        queues[key] = queue
+        return r
+    }
+
     /// Adds a diagnostic at the current time.
     func report(_ code: String, _ element: Node?, _ message: String) {
         diagnostics.append(Diagnostic(code: code, element: element.map(NodePath.of), message: message, at: scheduler.now))

@@ -31,6 +31,16 @@ enum FormControls {
         }
     }
 
+    /// The values a control contributes (every selected option of a multiple select, none
+    /// for a file input), nil where the element has no `value`.
+    static func values(_ elt: Node) -> [String]? {
+        if elt.isHTMLElement(named: "select"), elt.hasAttribute("multiple") {
+            return selectedOptions(elt).map(optionValue)
+        }
+        if elt.isHTMLElement(named: "input"), type(elt) == "file" { return [] }
+        return value(elt).map { [$0] }
+    }
+
     /// `checked`: the dirty checkedness, else the attribute.
     static func checked(_ elt: Node) -> Bool {
         elt.dirtyCheckedness ?? elt.hasAttribute("checked")

@@ -58,13 +58,7 @@ extension HTMX2Runtime {
     }
 
     /// htmx.js getValueFromInput: the selected options of a multiple select, else `value`.
-    func valuesOf(_ elt: Node) -> [String]? {
-        if elt.isHTMLElement(named: "select"), elt.hasAttribute("multiple") {
-            return FormControls.selectedOptions(elt).map(FormControls.optionValue)
-        }
-        if elt.isHTMLElement(named: "input"), FormControls.type(elt) == "file" { return [] }
-        return FormControls.value(elt).map { [$0] }
-    }
+    func valuesOf(_ elt: Node) -> [String]? { FormControls.values(elt) }
 
     /// htmx.js processInputValue.
     func processInputValue(_ processed: inout [Node], _ formData: inout [(String, String)], _ errors: inout [Node],
@@ -105,45 +99,7 @@ extension HTMX2Runtime {
         }
     }
 
-    /// `willValidate`: a submittable element that is not barred from constraint validation.
-    func willValidate(_ elt: Node) -> Bool {
-        guard ["input", "select", "textarea", "button"].contains(where: { elt.isHTMLElement(named: $0) }) else { return false }
-        if FormControls.isDisabled(elt) { return false }
-        var cur = elt.parentElement
-        while let p = cur {
-            if p.isHTMLElement(named: "datalist") { return false }
-            cur = p.parentElement
-        }
-        let t = FormControls.type(elt)
-        if elt.isHTMLElement(named: "button") { return t == "submit" }
-        if elt.isHTMLElement(named: "input") {
-            if ["hidden", "reset", "button"].contains(t) { return false }
-            if elt.hasAttribute("readonly") && !["checkbox", "radio", "file", "range", "color", "submit", "image"].contains(t) { return false }
-        }
-        if elt.isHTMLElement(named: "textarea") && elt.hasAttribute("readonly") { return false }
-        return true
-    }
+    func willValidate(_ elt: Node) -> Bool { FormValidation.willValidate(elt) }
 
-    func validationMessage(_ elt: Node) -> String? {
-        let t = FormControls.type(elt)
-        if elt.hasAttribute("required") {
-            if t == "checkbox" && !FormControls.checked(elt) { return "Please check this box if you want to proceed." }
-            if t == "radio" {
-                let name = elt.attribute("name") ?? ""
-                let group = DOMQuery.all(elt.root, "input[type=radio]").filter { $0.attribute("name") == name }
-                if !group.contains(where: FormControls.checked) { return "Please select one of these options." }
-            } else if ["text", "search", "tel", "url", "email", "password", "number", "date", "textarea", "select-one",
-                       "select-multiple", "month", "week", "time", "datetime-local"].contains(t),
-                      (valuesOf(elt) ?? []).allSatisfy({ $0.isEmpty }) {
-                return t.hasPrefix("select") ? "Please select an item in the list." : "Please fill out this field."
-            }
-        }
-        if t == "email", let v = FormControls.value(elt), !v.isEmpty {
-            let parts = v.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
-                return "Please include an '@' in the email address."
-            }
-        }
-        return nil
-    }
+    func validationMessage(_ elt: Node) -> String? { FormValidation.message(elt) }
 }

@@ -1,0 +1,78 @@
+import HTMLModel
+
+/// The `detail` of an event htmx 4 fires. htmx passes live objects (`ctx`, a swap task);
+/// the dispatched event carries a snapshot of what listeners and the result format read.
+public final class HTMX4Detail {
+    public var ctx: HTMX4RequestContext?
+    var task: HTMX4SwapTask?
+    /// Other members in order (`path`, `error`, `message`, `connection`, `reason`…).
+    public var members: JSObject
+
+    public init(ctx: HTMX4RequestContext? = nil, _ members: [(String, JSValue)] = []) {
+        self.ctx = ctx
+        self.members = JSObject(members)
+    }
+
+    /// The object listeners see as `event.detail`.
+    var jsObject: JSObject {
+        var o = JSObject()
+        if let ctx { o["ctx"] = .object(ctx.jsObject) }
+        if let task {
+            o["task"] = .object(JSObject([("type", .string(task.type.rawValue)),
+                                          ("swapSpec", .object(JSObject([("style", .string(task.swapSpec.style))])))]))
+        }
+        for (k, v) in members.members { o[k] = v }
+        return o
+    }
+}
+
+extension HTMX4Runtime {
+    /// `__trigger`: extension hooks first (one returning false cancels: the event is then
+    /// not dispatched and false is returned), then `trigger` under the meta character.
+    @discardableResult
+    func fire(_ on: Node?, _ name: String, _ detail: HTMX4Detail = HTMX4Detail(), bubbles: Bool = true) -> Bool {
+        let hook = name.replacingColons(with: "_")
+        var cancelled = false
+        for ext in extensions where !ext.handle(hook, on, detail, self) {
+            cancelled = true
+            break
+        }
+        if cancelled { return false }
+        return trigger(on, adjustMetaCharacter(name), .object(detail.jsObject), bubbles: bubbles)
+    }
+
+    /// `htmx.trigger`: a cancelable, composed `CustomEvent` on the element, or on the
+    /// document when the element is no longer connected.
+    @discardableResult
+    public func trigger(_ on: Node?, _ name: String, _ detail: JSValue = .object(JSObject()), bubbles: Bool = true) -> Bool {
+        let target: Node = (on?.isConnected ?? false) ? on! : document.node
+        let event = DOMEvent(type: name, detail: detail, bubbles: bubbles, cancelable: true, origin: .script)
+        return dispatcher.dispatch(event, to: .node(target))
+    }
+
+    /// `__maybeAdjustMetaCharacter`.
+    func adjustMetaCharacter(_ s: String) -> String {
+        guard let mc = config.metaCharacter else { return s }
+        return s.replacingColons(with: mc)
+    }
+
+    /// `__addClass` (classList.add on elements only).
+    func addClass(_ elt: Node?, _ cls: String) {
+        guard let elt, elt.isElement else { return }
+        elt.addClass(cls)
+    }
+
+    /// `__removeClass`: an element left with no class loses the attribute.
+    func removeClass(_ elt: Node?, _ cls: String) {
+        guard let elt, elt.isElement else { return }
+        if elt.hasAttribute("class") { elt.removeClass(cls) }
+        if elt.classList.isEmpty { elt.removeAttribute("class") }
+    }
+}
+
+extension String {
+    func replacingColons(with s: String) -> String {
+        guard contains(":") else { return self }
+        return split(separator: ":", omittingEmptySubsequences: false).joined(separator: s)
+    }
+}

@@ -1,0 +1,142 @@
+import HTMLModel
+
+/// htmx 4.0.0-beta5 running over one document: processing, triggers, fetch-based requests,
+/// swap tasks, settle, and the events htmx 4 fires, on the virtual clock. Mirrors the
+/// `Htmx` class of `src/htmx.js` at tag `v4.0.0-beta5`; each part cites the method it
+/// follows. Shares the document model, event dispatch, recording, clock, selectors, form
+/// controls and fragment parsing with the htmx 2 dialect.
+public final class HTMX4Runtime {
+    public let document: Document
+    public let dispatcher: EventDispatcher
+    public let scheduler: VirtualScheduler
+    /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``init`` (htmx 4 reads it
+    /// when loaded, before the scenario's config is assigned).
+    public var config: HTMX4Config
+    /// The network (held weakly: the replayer owns it).
+    public weak var transport: HTMX4Transport?
+    /// Answers for `window.confirm` (held weakly); absent means accept.
+    public weak var dialogs: HTMX2Dialogs?
+    /// What the engine noticed while running (unsupported JavaScript, unknown styles…).
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// The page's current path + query (history pushes change it), on `http://htmx.test`.
+    public internal(set) var currentPath = "/"
+    /// `document.hidden` (the `visibility` actions set it before `visibilitychange`).
+    public var documentHidden = false
+    /// `Math.random`: a seeded generator, so reconnect jitter is reproducible.
+    public var random: () -> Double = SeededRandom(seed: 0).next
+    /// Registered extensions, in registration order (`__extMethods`).
+    var extensions: [HTMX4Extension] = []
+
+    /// `elt._htmx`.
+    var props: [Node: HTMX4ElementProp] = [:]
+    /// `elt._htmx_state`.
+    var states: [Node: HTMX4ElementState] = [:]
+    /// The prefixes the constructor compiled into its selectors (`#actionSelector`,
+    /// `#hxOnQuery`): later config changes do not reach them.
+    let constructorPrefix: String?
+
+    public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler) {
+        self.document = document
+        self.dispatcher = dispatcher
+        self.scheduler = scheduler
+        var config = HTMX4Config()
+        var notes: [(Node, String)] = []
+        if let meta = DOMQuery.first(document.node, "meta[name=\"htmx-config\"]") {
+            if !HCON.merge(meta.attribute("content") ?? "", into: &config.object) {
+                notes.append((meta, "the htmx-config meta content is not valid JSON: htmx 4 throws while loading"))
+            }
+        }
+        self.config = config
+        constructorPrefix = config.prefix
+        for (n, m) in notes { diagnose("config", n, m) }
+    }
+
+    /// `location.href`.
+    public var locationHref: String { HTMX2Runtime.origin + currentPath }
+
+    /// Registers an extension (`registerExtension`): its hooks run before listeners see
+    /// each htmx event.
+    public func register(_ ext: HTMX4Extension) {
+        extensions.append(ext)
+        ext.initialize(self)
+    }
+
+    /// What htmx does once the page is parsed: `process(document.body)` (the constructor's
+    /// `init`, run from a zero timeout when the document has loaded, which the harness
+    /// treats as t = 0).
+    public func start() {
+        guard let body = document.body else { return }
+        process(body)
+    }
+
+    /// Ends a run: drops per-element state, whose closures capture the runtime.
+    public func tearDown() {
+        for p in props.values { p.triggerSpecs.removeAll(); p.sse = nil }
+        for s in states.values { s.queue = nil }
+        props.removeAll()
+        states.removeAll()
+        extensions.removeAll()
+    }
+
+    /// Frees removed content once nothing refers to it (see `HTMX2Runtime.releaseDetachedNodes`).
+    public func releaseDetachedNodes() {
+        props = props.filter { $0.key.isConnected }
+        states = states.filter { $0.key.isConnected }
+        document.releaseDetachedNodes()
+    }
+
+    func diagnose(_ code: String, _ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(code: code, element: node.map(NodePath.of), message: message, at: scheduler.now))
+    }
+
+    /// Adds a diagnostic (element PATH, message, current virtual time).
+    public func report(_ code: String, _ elt: Node?, _ message: String) { diagnose(code, elt, message) }
+
+    /// `__htmxProp`: creating it marks the element `data-htmx-powered="true"`.
+    @discardableResult
+    func prop(_ elt: Node) -> HTMX4ElementProp {
+        if let p = props[elt] { return p }
+        let p = HTMX4ElementProp()
+        props[elt] = p
+        elt.setAttribute("data-htmx-powered", "true")
+        return p
+    }
+
+    /// `__htmxState`.
+    func state(_ elt: Node) -> HTMX4ElementState {
+        if let s = states[elt] { return s }
+        let s = HTMX4ElementState()
+        states[elt] = s
+        return s
+    }
+}
+
+/// `elt._htmx`: what htmx 4 keeps on an initialised element.
+final class HTMX4ElementProp {
+    var listeners: [(target: EventTarget, type: String, id: EventDispatcher.ListenerID)] = []
+    var triggerSpecs: [HTMX4TriggerSpec] = []
+    var initialized = false
+    var onInitialized = false
+    /// `hx-boost`'s value when the element is boosted.
+    var boosted: String?
+    var eventHandler: ((DOMEvent) -> Void)?
+    /// hx-sse's connection (`_htmx.sse`).
+    var sse: AnyObject?
+}
+
+/// `elt._htmx_state`: request queue and indicator / disable counts.
+final class HTMX4ElementState {
+    var queue: HTMX4RequestQueue?
+    var requestCount = 0
+    var disableCount = 0
+    /// `disabled = true` on an element without the IDL attribute is a plain expando.
+    var disabledExpando: Bool?
+}
+
+/// An htmx 4 extension's hooks (`registerExtension`): called by `__triggerExtensions`
+/// with the event name's colons turned into underscores; returning false cancels the
+/// event (it is then not dispatched at all).
+public protocol HTMX4Extension: AnyObject {
+    func initialize(_ runtime: HTMX4Runtime)
+    func handle(_ hook: String, _ elt: Node?, _ detail: HTMX4Detail, _ runtime: HTMX4Runtime) -> Bool
+}
