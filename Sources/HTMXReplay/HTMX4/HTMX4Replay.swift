@@ -34,6 +34,8 @@ final class HTMX4Replay {
         runtime.transport = fetch
         runtime.dialogs = dialogs
         runtime.register(sse)
+        // hx-sse's reconnect jitter draws from `Math.random`: seeded, so runs repeat exactly.
+        runtime.random = SeededRandom(seed: scenario.seed).next
         driver.onVisibilityChange = { [unowned runtime] hidden in runtime.documentHidden = hidden }
     }
 

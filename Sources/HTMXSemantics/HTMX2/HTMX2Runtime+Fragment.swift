@@ -70,38 +70,10 @@ extension HTMX2Runtime {
 
     /// `response.replace(/<head(\s[^>]*)?>[\s\S]*?<\/head>/i, '')`.
     static func stripFirstHead(_ s: String) -> String {
-        let b = Array(s.utf8)
-        func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
-        func matches(_ at: Int, _ word: String) -> Bool {
-            let w = Array(word.utf8)
-            guard at + w.count <= b.count else { return false }
-            for k in 0..<w.count where lower(b[at + k]) != w[k] { return false }
-            return true
-        }
-        var i = 0
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<"), matches(i + 1, "head") {
-                var j = i + 5
-                var ok = false
-                if j < b.count, b[j] == UInt8(ascii: ">") {
-                    ok = true
-                } else if j < b.count, isJSWhitespace(b[j]) {
-                    while j < b.count, b[j] != UInt8(ascii: ">") { j += 1 }
-                    ok = j < b.count
-                }
-                if ok {
-                    var k = j + 1
-                    while k < b.count {
-                        if b[k] == UInt8(ascii: "<"), matches(k + 1, "/head>") {
-                            return String(decoding: b[0..<i] + b[(k + 7)...], as: UTF8.self)
-                        }
-                        k += 1
-                    }
-                }
-            }
-            i += 1
-        }
-        return s
+        guard let r = ResponseText.firstHead(s) else { return s }
+        var t = s
+        t.removeSubrange(r)
+        return t
     }
 
     static func isJSWhitespace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D }

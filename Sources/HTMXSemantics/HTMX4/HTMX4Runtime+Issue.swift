@@ -287,45 +287,46 @@ extension HTMX4Runtime {
         handleTriggerEvent(ctx) { _ in }
     }
 
-    /// `__showIndicators`.
+    /// `__showIndicators`: `htmx-request` on `hx-indicator`'s elements (else the element),
+    /// counted per element so overlapping requests keep it until the last ends.
     func showIndicators(_ elt: Node) -> [Node] {
         let selector = attributeValue(elt, "hx-indicator") ?? ""
         let elements = selector.isEmpty ? [elt] : findAllElements(elt, selector, thisAttr: "hx-indicator")
-        for e in elements {
-            state(e).requestCount += 1
-            addClass(e, config.requestClass)
-        }
+        acquire(elements, \.requestCount) { addClass($0, config.requestClass) }
         return elements
     }
 
     func hideIndicators(_ elements: [Node]) {
-        for e in elements {
-            let s = state(e)
-            guard s.requestCount > 0 else { continue }
-            s.requestCount -= 1
-            if s.requestCount <= 0 { removeClass(e, config.requestClass) }
-        }
+        release(elements, \.requestCount) { removeClass($0, config.requestClass) }
     }
 
     static let disableable = ["button", "fieldset", "input", "optgroup", "option", "select", "textarea"]
 
-    /// `__disableElements` (`hx-disable`): `disabled = true`.
+    /// `__disableElements` (`hx-disable`): `disabled = true`, counted like indicators.
     func disableElements(_ elt: Node) -> [Node] {
         guard let selector = attributeValue(elt, "hx-disable"), !selector.isEmpty else { return [] }
         let elements = findAllElements(elt, selector, thisAttr: "hx-disable")
-        for e in elements {
-            state(e).disableCount += 1
-            setDisabled(e, true)
-        }
+        acquire(elements, \.disableCount) { setDisabled($0, true) }
         return elements
     }
 
     func enableElements(_ elements: [Node]) {
+        release(elements, \.disableCount) { setDisabled($0, false) }
+    }
+
+    private func acquire(_ elements: [Node], _ count: ReferenceWritableKeyPath<HTMX4ElementState, Int>, _ on: (Node) -> Void) {
+        for e in elements {
+            state(e)[keyPath: count] += 1
+            on(e)
+        }
+    }
+
+    private func release(_ elements: [Node], _ count: ReferenceWritableKeyPath<HTMX4ElementState, Int>, _ off: (Node) -> Void) {
         for e in elements {
             let s = state(e)
-            guard s.disableCount > 0 else { continue }
-            s.disableCount -= 1
-            if s.disableCount <= 0 { setDisabled(e, false) }
+            guard s[keyPath: count] > 0 else { continue }
+            s[keyPath: count] -= 1
+            if s[keyPath: count] <= 0 { off(e) }
         }
     }
 

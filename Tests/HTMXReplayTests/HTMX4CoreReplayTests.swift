@@ -1,0 +1,88 @@
+@testable import HTMXReplay
+import HTMLModel
+import HTMXSemantics
+import Testing
+
+/// htmx 4 core behaviour beyond the shared corpus, each expectation read off
+/// src/htmx.js (v4.0.0-beta5).
+@Suite("htmx 4 core replay")
+struct HTMX4CoreReplayTests {
+    static func scenario(body: String, responses: String, actions: String = ##"[{"at": 10, "click": "#btn"}]"##, until: Int = 1000) -> String {
+        let page = "<!DOCTYPE html><html><head><title>t</title></head><body>\(body)</body></html>"
+        let escaped = GrammarJSON.Value.string(page).jsonText
+        return ##"{"htmx": "4", "page": \##(escaped), "responses": \##(responses), "actions": \##(actions), "until": \##(until)}"##
+    }
+
+    static func html(_ url: String, _ body: String, headers: String = "{}") -> String {
+        ##"{"method": "GET", "url": "\##(url)", "headers": \##(headers), "body": \##(GrammarJSON.Value.string(body).jsonText)}"##
+    }
+
+    static func replay(_ json: String) throws -> HTMX4Replay {
+        let s = try ScenarioLoader.decode(Array(json.utf8))
+        return HTMX4Replay(s, document: Document(html: s.page))
+    }
+
+    @Test func innerMorphKeepsMatchedElementsAndUpdatesThem() throws {
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/m" hx-target="#box" hx-swap="innerMorph">go</button><div id="box"><p id="keep" class="a">old</p><span>x</span></div>"##,
+            responses: "[\(Self.html("/m", ##"<p id="keep" class="b">new</p><em>y</em>"##))]"))
+        let kept = try #require(r.document.element(byID: "keep"))
+        _ = r.run()
+        // __morph matches by persistent id: the same element, its attributes and text patched.
+        #expect(r.document.element(byID: "keep") == kept)
+        #expect(r.document.element(byID: "box")?.innerHTML == ##"<p id="keep" class="b">new</p><em>y</em>"##)
+    }
+
+    @Test func innerHTMLReplacesTheElement() throws {
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/m" hx-target="#box">go</button><div id="box"><p id="keep">old</p></div>"##,
+            responses: "[\(Self.html("/m", ##"<p id="keep">new</p>"##))]"))
+        let old = try #require(r.document.element(byID: "keep"))
+        _ = r.run()
+        #expect(r.document.element(byID: "keep") != old)
+    }
+
+    @Test func preservedElementsSurviveTheSwap() throws {
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/p" hx-target="#box">go</button><div id="box"><video id="v" hx-preserve>playing</video><p>a</p></div>"##,
+            responses: "[\(Self.html("/p", ##"<video id="v" hx-preserve>fresh</video><p>b</p>"##))]"))
+        let video = try #require(r.document.element(byID: "v"))
+        _ = r.run()
+        #expect(r.document.element(byID: "v") == video)
+        #expect(r.document.element(byID: "box")?.innerHTML == ##"<video id="v" hx-preserve="">playing</video><p>b</p>"##)
+        // The pantry htmx parks preserved elements in (after <body>) is gone again.
+        #expect(r.document.documentElement?.elementChildren.count == 2)
+    }
+
+    @Test func hxSyncDropIgnoresAClickWhileARequestIsInFlight() throws {
+        let slow = ##"{"method": "GET", "url": "/s", "chunks": [{"at": 100, "data": "done"}]}"##
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/s" hx-sync="this:drop" hx-target="#out">go</button><div id="out"></div>"##,
+            responses: "[\(slow), \(slow)]",
+            actions: ##"[{"at": 10, "click": "#btn"}, {"at": 50, "click": "#btn"}, {"at": 200, "click": "#btn"}]"##))
+        let result = r.run()
+        // The click at 50 is dropped; the one at 200 runs after the first ended at 110.
+        #expect(result.requests.count == 2)
+    }
+
+    @Test func hxTriggerJSONTargetsTheNamedElement() throws {
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/t" hx-target="#out">go</button><div id="out"></div><p id="other"></p>"##,
+            responses: "[\(Self.html("/t", "ok", headers: ##"{"HX-Trigger": "{\"ping\": {\"target\": \"#other\", \"value\": 3}, \"pong\": 5}"}"##))]"))
+        let result = r.run()
+        let ping = result.events.first { $0.type == "ping" }
+        let pong = result.events.first { $0.type == "pong" }
+        #expect(ping?.target == "#other")
+        #expect(pong?.target == "#btn")
+        #expect(pong.map { "\($0.detail)" }?.contains("5") == true)
+    }
+
+    @Test func appendJoinsTheInheritedValue() throws {
+        let post = ##"{"method": "POST", "url": "/v", "body": "ok"}"##
+        let r = try Self.replay(Self.scenario(
+            body: ##"<div hx-vals:inherited='{"a":1}'><section hx-vals:inherited:append='{"b":2}'><button id="btn" hx-post="/v" hx-vals:append='{"c":3}'>go</button></section></div>"##,
+            responses: "[\(post)]"))
+        let result = r.run()
+        #expect(result.requests.first?.body == "a=1&b=2&c=3")
+    }
+}
