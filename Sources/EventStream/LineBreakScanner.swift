@@ -3,9 +3,12 @@
 ///
 /// EventStream imports nothing, so there is no `memchr`. One signed compare per 16 bytes
 /// flags every byte below 0x0E or at/above 0x80 (CR, LF, the other C0 controls up to CR, and
-/// all non-ASCII bytes); runs without such a byte are skipped 32 bytes per step, and each
-/// flagged byte is then looked at alone: a line break ends the scan, a non-ASCII byte starts a
-/// sequence that is validated, anything else is ordinary content.
+/// all non-ASCII bytes); runs without such a byte are skipped 32 bytes per step. A block with
+/// flagged bytes is turned into a 32-bit mask and its flagged bytes are visited through the
+/// mask, without reloading the block: a line break ends the scan, a non-ASCII byte starts a
+/// sequence that is validated (its continuation bytes leave the mask), anything else is
+/// ordinary content. Most lines of a real stream cost one pass through the vector loop and
+/// one through the mask, whatever number of non-ASCII characters they hold.
 ///
 /// Only compares and mask logic are used on the vectors: Swift lowers those to single SSE
 /// instructions, while the integer operators of SIMD types (`|`, `^`, unsigned `<`) become
@@ -22,67 +25,79 @@ enum LineBreakScanner {
         var i = start
         var valid = true
         let limit = SIMD32<Int8>(repeating: Int8(cr) + 1)
-        while true {
-            while end &- i >= 32 {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD32<Int8>.self)
-                // The mask reread as words: the generic `any(_:)` is not inlined, this is.
-                let words = unsafeBitCast(v .< limit, to: SIMD4<UInt64>.self)
-                if words == SIMD4(repeating: 0) {
-                    i &+= 32
-                    continue
-                }
-                i &+= firstSetByte(words)
-                break
+        while end &- i >= 32 {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD32<Int8>.self)
+            // The mask reread as words: the generic `any(_:)` is not inlined, this is.
+            let words = unsafeBitCast(v .< limit, to: SIMD4<UInt64>.self)
+            if words == SIMD4(repeating: 0) {
+                i &+= 32
+                continue
             }
-            // At a flagged byte, or fewer than 32 bytes from the end: go byte by byte until
-            // the line ends or, past a flagged byte, there is room to resume the vector loop.
-            while i < end {
-                let b = base[i]
+            var mask = packBits(words[0]) | packBits(words[1]) << 8 | packBits(words[2]) << 16 | packBits(words[3]) << 24
+            // Where scanning resumes, relative to `i`: past the last sequence looked at, which
+            // may run into the next block.
+            var next = 0
+            repeat {
+                let position = mask.trailingZeroBitCount
+                let b = base[i &+ position]
+                var length = 1
                 if b < 0x80 {
-                    if b == lf || b == cr { return (i, valid) }
-                    i &+= 1
-                    if b >= 0x0E { continue }
+                    if b == lf || b == cr { return (i &+ position, valid) }
                 } else {
-                    let length = sequenceLength(base + i, end &- i)
+                    length = sequenceLength(base + (i &+ position), end &- i &- position)
                     if length == 0 {
                         valid = false
-                        i &+= 1
-                    } else {
-                        i &+= length
+                        length = 1
                     }
                 }
-                if end &- i >= 32 { break }
-            }
-            if i >= end { return (end, valid) }
+                next = position &+ length
+                mask = next >= 32 ? 0 : mask & (UInt32.max << UInt32(truncatingIfNeeded: next))
+            } while mask != 0
+            i &+= max(32, next)
         }
+        // Fewer than 32 bytes left: byte by byte.
+        while i < end {
+            let b = base[i]
+            if b < 0x80 {
+                if b == lf || b == cr { return (i, valid) }
+                i &+= 1
+            } else {
+                let length = sequenceLength(base + i, end &- i)
+                if length == 0 {
+                    valid = false
+                    i &+= 1
+                } else {
+                    i &+= length
+                }
+            }
+        }
+        return (end, valid)
     }
 
-    /// `UTF8Repair.sequenceLength` with the common two- and three-byte forms (no special
-    /// second-byte range) checked first, in fewer branches.
+    /// The top bits of the eight bytes of `word` (each 0x00 or 0xFF) as an 8-bit mask, byte 0
+    /// in bit 0: the multiplier moves bit 8k+7 to bit 56+k, and no two partial products meet.
+    @inline(__always)
+    private static func packBits(_ word: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((word & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
+    }
+
+    /// `UTF8Repair.sequenceLength`, with the common two- and three-byte forms (leads C2–DF,
+    /// E1–EF but ED: no special second-byte range) checked on one 4-byte load without
+    /// branching on the form, so that text mixing them does not mispredict. Other leads, a
+    /// failed check and the last bytes of the input go to the full rules.
     @inline(__always)
     private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let b = p[0]
-        if b >= 0xC2 && b <= 0xDF {
-            return n > 1 && p[1] & 0xC0 == 0x80 ? 2 : 0
-        }
-        if b >= 0xE1 && b <= 0xEF && b != 0xED {
-            return n > 2 && p[1] & 0xC0 == 0x80 && p[2] & 0xC0 == 0x80 ? 3 : 0
+        if n >= 4 {
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self).littleEndian
+            let lead = UInt8(truncatingIfNeeded: word)
+            // The length by the lead's high nibble (C, D → 2; E → 3; F → 4; else 0), from a
+            // table of nibbles.
+            let length = Int(truncatingIfNeeded: (UInt64(0x4322_0000_0000_0000) >> (UInt64(lead >> 4) &* 4)) & 0xF)
+            // Bytes 1..<length must be continuation bytes (10xxxxxx).
+            let continuation = (UInt32.max >> UInt32(truncatingIfNeeded: ((4 &- length) &* 8) & 31)) & 0xC0C0_C000
+            let plain = lead >= 0xC2 && lead < 0xF0 && lead != 0xE0 && lead != 0xED
+            if plain && word & continuation == continuation & 0x8080_8080 { return length }
         }
         return UTF8Repair.sequenceLength(p, n)
-    }
-
-    /// The index of the first non-zero byte of a 32-byte mask (not all zero), without
-    /// branches: a zero word contributes 8 (its trailing zero count is 64) and lets the next
-    /// word's count through.
-    @inline(__always)
-    private static func firstSetByte(_ words: SIMD4<UInt64>) -> Int {
-        let t0 = words[0].trailingZeroBitCount >> 3
-        let t1 = words[1].trailingZeroBitCount >> 3
-        let t2 = words[2].trailingZeroBitCount >> 3
-        let t3 = words[3].trailingZeroBitCount >> 3
-        let z0 = words[0] == 0 ? 1 : 0
-        let z1 = words[1] == 0 ? 1 : 0
-        let z2 = words[2] == 0 ? 1 : 0
-        return t0 &+ z0 &* (t1 &+ z1 &* (t2 &+ z2 &* t3))
     }
 }
