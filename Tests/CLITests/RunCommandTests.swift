@@ -22,6 +22,25 @@ struct RunCommandTests {
         #expect(!r.stdout.contains(#""code": "unsupported-extension""#))
     }
 
+    @Test func bundledHTMX4ExampleStreamsAndReconnects() throws {
+        let r = try CLIRunner.run(["run", "Conformance/examples/hello-htmx4.json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("{\n \"htmx\": \"4.0.0-beta5 + hx-sse\",\n"))
+        #expect(r.stdout.contains(#"<div id=\"out\"><p class=\"greeting\">Hello, <b>world</b></p></div>"#))
+        // Unnamed messages are swapped with the element's hx-swap; the reconnect after the
+        // stream ends (200 ms later) sends the last id and brings the second item.
+        #expect(r.stdout.contains(#"<ul id=\"news\"><li>first</li><li>second</li></ul>"#))
+        #expect(r.stdout.contains(#""last-event-id": "1""#))
+        #expect(r.stdout.contains(#""type": "ping""#))
+    }
+
+    @Test func htmx4RunsRepeatByteForByte() throws {
+        let a = try CLIRunner.run(["run", "Conformance/examples/hello-htmx4.json"])
+        let b = try CLIRunner.run(["run", "Conformance/examples/hello-htmx4.json"])
+        #expect(a.status == 0)
+        #expect(a.stdout == b.stdout)
+    }
+
     @Test func sameInputSameBytes() throws {
         let a = try CLIRunner.run(["run", "Conformance/parse/parse-table-foster-text.json"])
         let b = try CLIRunner.run(["run", "Conformance/parse/parse-table-foster-text.json"])

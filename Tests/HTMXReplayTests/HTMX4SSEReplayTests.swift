@@ -125,6 +125,8 @@ struct HTMX4SSEReplayTests {
         #expect(r.times(of: "htmx:after:sse:connection") == [0, 2500])
         #expect(r.result.requests[1].headers.first { $0.0 == "last-event-id" }?.1 == "1")
         #expect(r.replay.document.element(byID: "out")?.textContent == "c")
+        // The chunk sent while hidden was never read, and the page is told.
+        #expect(r.result.diagnostics.filter { $0.code == "sse-messages-lost" }.count == 1)
     }
 
     @Test func namedMessagesAreEventsAndCloseEndsTheConnection() throws {

@@ -30,6 +30,10 @@ final class RecordedFetch: HTMX4Transport {
             let nullBody = [204, 205, 304].contains(r.status)
             if r.isEventStream {
                 let s = RecordedBodyStream(scheduler: scheduler, chunks: nullBody ? [] : r.chunks, end: nullBody ? 0 : r.close)
+                s.onDiscard = { [network] count in
+                    network.report("sse-messages-lost", request.source,
+                                   "\(count) recorded chunk(s) of \(request.url) were never read: the stream was cancelled (page hidden, connection closed or element removed); without id: fields the server cannot resend them after reconnecting")
+                }
                 stream = s
                 timer = scheduler.schedule(after: 0) {
                     s.start()
@@ -65,6 +69,9 @@ final class RecordedBodyStream: HTMX4BodyStream {
     private var cancelled = false
     private var pending: ((HTMX4Read) -> Void)?
     private var timers: [VirtualScheduler.TimerID] = []
+    private var delivered = 0
+    /// Told how many recorded chunks a cancel or abort left unread.
+    var onDiscard: ((Int) -> Void)?
 
     init(scheduler: VirtualScheduler, chunks: [RecordedResponse.Chunk], end: Double?) {
         self.scheduler = scheduler
@@ -85,7 +92,7 @@ final class RecordedBodyStream: HTMX4BodyStream {
 
     private func deliver(_ read: HTMX4Read) {
         guard !cancelled, !failed, !ended else { return }
-        if case .done = read { ended = true }
+        if case .done = read { ended = true } else { delivered += 1 }
         if let p = pending {
             pending = nil
             if case .done = read { p(.done) } else { p(read) }
@@ -104,8 +111,17 @@ final class RecordedBodyStream: HTMX4BodyStream {
         pending = handler
     }
 
+    /// Chunks never handed to a reader: not yet arrived, or arrived and not read.
+    private var unread: Int { chunks.count - delivered + buffered.count }
+
+    private func reportDiscard() {
+        if !ended && unread > 0 { onDiscard?(unread) }
+        buffered.removeAll()
+    }
+
     func cancel() {
         guard !cancelled else { return }
+        reportDiscard()
         cancelled = true
         for t in timers { scheduler.cancel(t) }
         if let p = pending {
@@ -117,6 +133,7 @@ final class RecordedBodyStream: HTMX4BodyStream {
     /// The request's signal aborted: a pending read rejects.
     func abort() {
         guard !cancelled, !ended else { return }
+        reportDiscard()
         failed = true
         for t in timers { scheduler.cancel(t) }
         if let p = pending {

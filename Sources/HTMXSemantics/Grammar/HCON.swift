@@ -109,6 +109,9 @@ public enum HCON {
 
     /// JavaScript's `String.prototype.trim` for the whitespace HCON values can hold.
     static func trim(_ s: String) -> String {
+        // Most values are plain ASCII with nothing to trim.
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return s }
         let ws: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2028}", "\u{2029}"]
         let scalars = Array(s.unicodeScalars)
         var lo = 0, hi = scalars.count

@@ -2,7 +2,17 @@
 /// is so that `<meta name="htmx-config">` (HCON-merged) and the scenario's `config`
 /// (assigned key by key) land exactly as in the browser; typed views read it.
 public struct HTMX4Config: Sendable {
-    public var object: HCON.Object
+    /// The object itself; the settings read on every attribute lookup are kept decoded.
+    public var object: HCON.Object {
+        didSet { decode() }
+    }
+    private(set) var prefix: String?
+    private(set) var metaCharacter: String?
+    private(set) var defaultSwap = "innerHTML"
+    private(set) var implicitInheritance = false
+    private(set) var requestClass = "htmx-request"
+    /// Changes whenever the object does (derived caches key on it).
+    private(set) var generation = 0
 
     public init() {
         var o = HCON.Object()
@@ -26,6 +36,16 @@ public struct HTMX4Config: Sendable {
         o["implicitInheritance"] = .bool(false)
         o["defaultSettleDelay"] = .number(1)
         object = o
+        decode()
+    }
+
+    private mutating func decode() {
+        prefix = string("prefix")
+        metaCharacter = string("metaCharacter")
+        defaultSwap = object["defaultSwap"]?.jsString ?? "undefined"
+        implicitInheritance = truthy("implicitInheritance")
+        requestClass = object["requestClass"]?.jsString ?? "undefined"
+        generation &+= 1
     }
 
     /// What the scenario's `config` does (FORMAT.md): `htmx.config[key] = value`, or
@@ -50,11 +70,6 @@ public struct HTMX4Config: Sendable {
         return v.jsString
     }
 
-    var prefix: String? { string("prefix") }
-    var metaCharacter: String? { string("metaCharacter") }
-    var defaultSwap: String { object["defaultSwap"]?.jsString ?? "undefined" }
-    var implicitInheritance: Bool { truthy("implicitInheritance") }
-    var requestClass: String { object["requestClass"]?.jsString ?? "undefined" }
     var transitions: Bool { truthy("transitions") }
     var history: Bool { truthy("history") }
     var morphScanLimit: Double {

@@ -22,7 +22,51 @@ extension HTMX4Runtime {
     /// `__prefixes`: the name and, with a prefix, the name with every `hx-` replaced.
     func prefixes(_ s: String) -> [String] {
         guard let p = config.prefix else { return [s] }
-        return [s, s.replacingAll("hx-", with: p)]
+        if prefixCache.generation != config.generation { prefixCache = (config.generation, [:]) }
+        if let cached = prefixCache.names[s] { return cached }
+        let both = [s, s.replacingAll("hx-", with: p)]
+        prefixCache.names[s] = both
+        return both
+    }
+
+    /// The names `__attributeValue` looks for, under the current prefix and meta character.
+    struct AttributeNames {
+        /// `[name, name with hx- replaced once]` for `__attr` / `__attrName`.
+        var plain: [String]
+        var inherited: [String]
+        var append: [String]
+        var inheritedAppend: [String]
+        /// The attributes that make an ancestor pass its value down.
+        var inheritable: [String]
+    }
+
+    func attributeNames(_ rawName: String) -> AttributeNames {
+        if attributeNameCache.generation != config.generation {
+            attributeNameCache = (config.generation, [:])
+        }
+        if let n = attributeNameCache.names[rawName] { return n }
+        let name = adjustMetaCharacter(rawName)
+        let inherited = name + adjustMetaCharacter(":inherited")
+        let append = adjustMetaCharacter(":append")
+        func pair(_ n: String) -> [String] {
+            guard let p = config.prefix else { return [n] }
+            return [n, n.replacingFirst("hx-", with: p)]
+        }
+        let names = AttributeNames(plain: pair(name), inherited: pair(inherited), append: pair(name + append),
+                                   inheritedAppend: pair(inherited + append),
+                                   inheritable: prefixes(config.implicitInheritance ? name : inherited) + prefixes(inherited + append))
+        attributeNameCache.names[rawName] = names
+        return names
+    }
+
+    /// `__attr` over precomputed names.
+    private func firstValue(_ elt: Node, _ names: [String]) -> String? {
+        for n in names { if let v = elt.attribute(n) { return v } }
+        return nil
+    }
+
+    private func firstName(_ elt: Node, _ names: [String]) -> String? {
+        names.first { elt.hasAttribute($0) }
     }
 
     /// `__attributeValue`: the element's own value (plain or `:inherited`), else `:append`
@@ -31,18 +75,16 @@ extension HTMX4Runtime {
     /// every element whose value took part (`__findThisElements`).
     func attributeValue(_ elt: Node, _ rawName: String, default defaultValue: String? = nil,
                         collector: ((String, Node) -> Void)? = nil) -> String? {
-        let name = adjustMetaCharacter(rawName)
-        let inherited = adjustMetaCharacter(":inherited")
-        let append = adjustMetaCharacter(":append")
-        if let v = attr(elt, name) ?? attr(elt, name + inherited) {
+        guard elt.isElement else { return defaultValue }
+        let names = attributeNames(rawName)
+        if let v = firstValue(elt, names.plain) ?? firstValue(elt, names.inherited) {
             collector?(v, elt)
             return v
         }
-        let inheritNames = prefixes(config.implicitInheritance ? name : name + inherited) + prefixes(name + inherited + append)
-        if let appendName = attrName(elt, name + append) ?? attrName(elt, name + inherited + append) {
+        if let appendName = firstName(elt, names.append) ?? firstName(elt, names.inheritedAppend) {
             let appendValue = elt.attribute(appendName) ?? ""
             collector?(appendValue, elt)
-            if let parent = closestDeclaring(above: elt, inheritNames) {
+            if let parent = closestDeclaring(above: elt, names.inheritable) {
                 if let parentValue = attributeValue(parent, rawName, collector: collector), !parentValue.isEmpty {
                     return (parentValue + "," + appendValue).filter { $0 != "{" && $0 != "}" }
                 }
@@ -50,10 +92,10 @@ extension HTMX4Runtime {
             }
             return appendValue
         }
-        if let parent = closestDeclaring(above: elt, inheritNames) {
+        if let parent = closestDeclaring(above: elt, names.inheritable) {
             let v = attributeValue(parent, rawName, collector: collector)
             if collector == nil, let v, !v.isEmpty, config.implicitInheritance {
-                let detail = HTMX4Detail([("elt", .node(elt)), ("name", .string(name)), ("parent", .node(parent))])
+                let detail = HTMX4Detail([("elt", .node(elt)), ("name", .string(adjustMetaCharacter(rawName))), ("parent", .node(parent))])
                 for ext in extensions { _ = ext.handle("htmx_after_implicitInheritance", elt, detail, self) }
             }
             return v

@@ -31,7 +31,11 @@ extension HTMX4Runtime {
     /// not dispatched and false is returned), then `trigger` under the meta character.
     @discardableResult
     func fire(_ on: Node?, _ name: String, _ detail: HTMX4Detail = HTMX4Detail(), bubbles: Bool = true) -> Bool {
-        let hook = name.replacingColons(with: "_")
+        let hook: String
+        if let h = hookNames[name] { hook = h } else {
+            hook = name.replacingColons(with: "_")
+            hookNames[name] = hook
+        }
         var cancelled = false
         for ext in extensions where !ext.handle(hook, on, detail, self) {
             cancelled = true

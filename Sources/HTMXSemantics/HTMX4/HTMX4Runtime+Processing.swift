@@ -13,28 +13,52 @@ extension HTMX4Runtime {
         if force { cleanup(root, force: true) }
         if isIgnored(root) { return }
         guard fire(root, "htmx:before:process") else { return }
-        let onPrefixes = constructorPrefixes("hx-on")
+        let names = constructorNames
         var hxOnNodes = [root]
+        var actionElements: [Node] = []
+        var boostable: [Node] = []
+        if isActionElement(root, names) { actionElements.append(root) }
+        if root.isHTMLElement(named: "a") || root.isHTMLElement(named: "form") { boostable.append(root) }
+        // One walk collects what htmx's three queries (XPath for hx-on, the action selector,
+        // `a,form`) find, each in tree order.
         for d in root.descendants where d.isElement {
-            if d.attributes.contains(where: { a in onPrefixes.contains(where: { a.name.hasPrefix($0) }) }) { hxOnNodes.append(d) }
+            if d.containsAttributeName(where: { n in names.on.contains { Self.hasPrefix(n, $0) } }) { hxOnNodes.append(d) }
+            if isActionElement(d, names) { actionElements.append(d) }
+            if d.isHTMLElement(named: "a") || d.isHTMLElement(named: "form") { boostable.append(d) }
         }
         for n in hxOnNodes where !isIgnored(n) && fire(n, "htmx:before:on:init") {
             handleHxOnAttributes(n)
         }
-        let actionNames = constructorPrefixes("hx-action") + Self.verbs.flatMap { constructorPrefixes("hx-" + $0) }
-        for elt in eltAndDescendants(root, where: { e in actionNames.contains(where: { e.hasAttribute($0) }) }) {
+        for elt in actionElements {
             initializeElement(elt)
         }
-        for elt in eltAndDescendants(root, where: { $0.isHTMLElement(named: "a") || $0.isHTMLElement(named: "form") }) {
+        for elt in boostable {
             maybeBoost(elt)
         }
         fire(root, "htmx:after:process")
     }
 
-    /// The constructor's selectors were built with the prefix known then (meta config).
-    func constructorPrefixes(_ s: String) -> [String] {
-        guard let p = constructorPrefix else { return [s] }
-        return [s, s.replacingAll("hx-", with: p)]
+    /// The constructor's selectors were built with the prefix known then (meta config):
+    /// `#hxOnQuery`'s name prefixes and `#actionSelector`'s names, as bytes.
+    struct ConstructorNames {
+        var on: [[UInt8]]
+        var action: [[UInt8]]
+    }
+
+    static func constructorNames(prefix: String?) -> ConstructorNames {
+        func both(_ s: String) -> [[UInt8]] {
+            guard let p = prefix else { return [Array(s.utf8)] }
+            return [Array(s.utf8), Array(s.replacingAll("hx-", with: p).utf8)]
+        }
+        return ConstructorNames(on: both("hx-on"), action: both("hx-action") + verbs.flatMap { both("hx-" + $0) })
+    }
+
+    func isActionElement(_ e: Node, _ names: ConstructorNames) -> Bool {
+        e.containsAttributeName { n in names.action.contains { $0.elementsEqual(n) } }
+    }
+
+    static func hasPrefix(_ name: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        name.count >= prefix.count && name.prefix(prefix.count).elementsEqual(prefix)
     }
 
     /// `__queryEltAndDescendants` with a predicate instead of a selector.

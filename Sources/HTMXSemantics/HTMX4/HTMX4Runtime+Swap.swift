@@ -4,7 +4,11 @@ import HTMLModel
 /// `htmx:before:swap`, every task inserted, `htmx:after:swap`, the title.
 extension HTMX4Runtime {
     func parseSwapSpec(_ text: String) -> HTMX4SwapSpec {
-        HTMX4SwapSpec(text, defaultSwap: config.defaultSwap)
+        if swapSpecCache.generation != config.generation { swapSpecCache = (config.generation, [:]) }
+        if let spec = swapSpecCache.specs[text] { return spec }
+        let spec = HTMX4SwapSpec(text, defaultSwap: config.defaultSwap)
+        if swapSpecCache.specs.count < 1024 { swapSpecCache.specs[text] = spec }
+        return spec
     }
 
     /// `swap(ctx)`; `done` gets the error the promise rejects with, if any.

@@ -27,13 +27,22 @@ public final class HTMX4Runtime {
     /// Registered extensions, in registration order (`__extMethods`).
     var extensions: [HTMX4Extension] = []
 
+    /// Attribute names per htmx name, for the config generation they were built under.
+    var attributeNameCache: (generation: Int, names: [String: AttributeNames]) = (-1, [:])
+    /// `__prefixes` results, for the config generation they were built under.
+    var prefixCache: (generation: Int, names: [String: [String]]) = (-1, [:])
+    /// Parsed swap specs by text, for the config generation they were parsed under.
+    var swapSpecCache: (generation: Int, specs: [String: HTMX4SwapSpec]) = (-1, [:])
+    /// `__triggerExtensions`' hook name per event name.
+    var hookNames: [String: String] = [:]
+
     /// `elt._htmx`.
     var props: [Node: HTMX4ElementProp] = [:]
     /// `elt._htmx_state`.
     var states: [Node: HTMX4ElementState] = [:]
     /// The prefixes the constructor compiled into its selectors (`#actionSelector`,
     /// `#hxOnQuery`): later config changes do not reach them.
-    let constructorPrefix: String?
+    let constructorNames: ConstructorNames
 
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler) {
         self.document = document
@@ -47,7 +56,7 @@ public final class HTMX4Runtime {
             }
         }
         self.config = config
-        constructorPrefix = config.prefix
+        constructorNames = Self.constructorNames(prefix: config.prefix)
         for (n, m) in notes { diagnose("config", n, m) }
     }
 

@@ -46,7 +46,8 @@ public final class HTMX4SSEExtension: HTMX4Extension {
         let mc = runtime.config.metaCharacter ?? ":"
         var names = ["hx-sse" + mc + "connect", "sse-connect"]
         if let p = runtime.config.prefix { names.append(p + "sse" + mc + "connect") }
-        for d in root.descendants where d.isElement && names.contains(where: { d.hasAttribute($0) }) {
+        let bytes = names.map { Array($0.utf8) }
+        for d in root.descendants where d.containsAttributeName(where: { n in bytes.contains { $0.elementsEqual(n) } }) {
             checkLegacyAttributes(d, runtime)
             processElement(d, runtime)
         }
