@@ -85,4 +85,26 @@ struct HTMX4CoreReplayTests {
         let result = r.run()
         #expect(result.requests.first?.body == "a=1&b=2&c=3")
     }
+
+    @Test func theMetaCharacterRenamesEventsAndInheritanceSuffixes() throws {
+        let json = ##"{"htmx": "4", "config": {"metaCharacter": "-"}, "page": "<!DOCTYPE html><html><head><title>t</title></head><body><div hx-target-inherited=\"#out\"><button id=\"btn\" hx-get=\"/m\">go</button></div><div id=\"out\"></div></body></html>", "responses": [{"method": "GET", "url": "/m", "body": "ok"}], "actions": [{"at": 10, "click": "#btn"}], "until": 500}"##
+        let r = try Self.replay(json)
+        let result = r.run()
+        #expect(r.document.element(byID: "out")?.textContent == "ok")
+        #expect(result.events.contains { $0.type == "htmx-before-request" })
+        #expect(!result.events.contains { $0.type == "htmx:before:request" })
+    }
+
+    @Test func aPrefixFromTheMetaConfigSelectsElementsButOneSetLaterOnlyRenamesLookups() throws {
+        // The constructor builds its action selector from the config it read at load time
+        // (the meta tag); the scenario's config is assigned after that.
+        func run(meta: Bool) throws -> Int {
+            let head = meta ? #"<meta name=\"htmx-config\" content='{\"prefix\": \"x-\"}'>"# : ""
+            let config = meta ? "{}" : ##"{"prefix": "x-"}"##
+            let json = ##"{"htmx": "4", "config": \##(config), "page": "<!DOCTYPE html><html><head>\##(head)<title>t</title></head><body><button id=\"btn\" x-get=\"/m\" x-target=\"#out\">go</button><div id=\"out\"></div></body></html>", "responses": [{"method": "GET", "url": "/m", "body": "ok"}], "actions": [{"at": 10, "click": "#btn"}], "until": 500}"##
+            return try Self.replay(json).run().requests.count
+        }
+        #expect(try run(meta: true) == 1)
+        #expect(try run(meta: false) == 0)
+    }
 }
