@@ -1,149 +1,182 @@
-/// The data lines of the pending event, joined by LF, always valid UTF-8.
+/// The pending event's data, written straight into the storage its message will use.
 ///
-/// Values of clean lines that lie in the chunk being fed are only referenced; they are copied
-/// once, straight into the message's storage, when the event is dispatched, or into the owned
-/// buffer when the chunk ends first (``keepReferencedBytes()``). Lines that needed repair or
-/// were assembled across chunks go to the owned buffer at once.
+/// Each data line's value is copied once, as the line is read, to the end of the pending
+/// message's region of the current block (``EventDataArena``); dispatching appends the header
+/// fields after the data and hands out the region, so a message costs no copy beyond that
+/// one. The record layout is `[data][event][id][lastEventID]` (see ``EventStreamMessage``).
+///
+/// The block's write position lives in this value, not in the block, so the inner loop works
+/// on a raw pointer and two integers. A copy of the parser shares the block; ``makeWritable()``
+/// (once per fed chunk) moves each copy that is no longer alone into a block of its own before
+/// it writes, so two copies never write the same bytes.
 struct EventDataBuffer {
-    /// Lines already copied (an owned prefix of the data, `ownedLines` lines of it).
-    private var owned: [UInt8] = []
-    private var ownedLines = 0
-    /// Later lines, still in the caller's chunk: the first in `firstReference` (most events
-    /// have one data line, and then no array is touched), the others in
-    /// `moreReferences[0..<referenceCount - 1]` (reused, not emptied, between events).
-    private var firstReference = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    private var moreReferences: [UnsafeBufferPointer<UInt8>] = []
-    private var referenceCount = 0
-    /// The size of the joined data, in bytes.
-    private(set) var byteCount = 0
-    /// Where dispatched data goes: a block shared by the next messages.
-    private var arena: EventDataArena?
-    /// Held only by this buffer, so a copy of the parser (which shares `arena`) is noticed
-    /// before it writes: each copy then continues in a block of its own.
+    /// The block the pending message is being written into.
+    private var block: EventDataArena = emptyArena
+    /// `block.base` and `block.capacity`, kept here so appending does not go through the class.
+    private var base: UnsafeMutablePointer<UInt8> = emptyArena.base
+    private var capacity = 0
+    /// Offset in the block where the pending message starts.
+    private var start = 0
+    /// Offset of the next byte to write; `start..<end` is the pending data.
+    private var end = 0
+    /// Some data line was seen since the last dispatch (htmx 4's `hasData`; the browser's data
+    /// buffer is not empty). A data line with an empty value sets it without adding bytes.
+    private(set) var hasData = false
+    /// Held only by this buffer while no copy of the parser exists.
     private var owner = OwnerToken()
 
     private final class OwnerToken {}
 
-    /// No data line yet (htmx 4's `hasData` is false; the browser's data buffer is empty).
+    /// No data line yet since the last dispatch.
     @inline(__always)
-    var isEmpty: Bool { ownedLines == 0 && referenceCount == 0 }
+    var isEmpty: Bool { !hasData }
 
-    /// Adds a line's value that is valid UTF-8 and stays readable until the chunk ends.
+    /// The size of the joined data, in bytes.
     @inline(__always)
-    mutating func appendReference(_ value: UnsafeBufferPointer<UInt8>) {
-        byteCount &+= isEmpty ? value.count : value.count &+ 1
-        if referenceCount == 0 {
-            firstReference = value
-        } else if referenceCount &- 1 < moreReferences.count {
-            moreReferences[referenceCount &- 1] = value
-        } else {
-            moreReferences.append(value)
-        }
-        referenceCount &+= 1
-    }
+    var byteCount: Int { end &- start }
 
-    /// Adds a line's value by copying it now, repairing invalid UTF-8 unless it is known valid.
-    mutating func appendCopy(_ value: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) {
-        keepReferencedBytes()
-        let before = owned.count
-        if ownedLines > 0 { owned.append(0x0A) }
-        if isValidUTF8 {
-            owned.append(contentsOf: value)
-        } else {
-            UTF8Repair.append(value, to: &owned)
-        }
-        ownedLines += 1
-        byteCount &+= owned.count &- before
-    }
-
-    /// Copies the referenced values into the owned buffer, before their chunk goes away.
+    /// Ensures no copy of the parser shares the pending region; call before appending in a
+    /// new ``EventStreamParser/feed(_:)``.
     @inline(__always)
-    mutating func keepReferencedBytes() {
-        guard referenceCount > 0 else { return }
-        for k in 0..<referenceCount {
-            if ownedLines > 0 { owned.append(0x0A) }
-            owned.append(contentsOf: k == 0 ? firstReference : moreReferences[k &- 1])
-            ownedLines += 1
-        }
-        referenceCount = 0
-    }
-
-    /// A message record: `header` fields (event name, id, last event ID, in that order) then
-    /// the joined data, all copied into the current block; the data buffer is left empty.
-    mutating func takeRecord(_ first: FieldValueBuffer, _ second: FieldValueBuffer, _ third: FieldValueBuffer) -> EventStreamData {
-        // (`first`, `second`, `third`: see EventStreamMessage's record layout.)
-        let headerCount = first.count &+ second.count &+ third.count
-        let total = headerCount &+ byteCount
-        guard total > 0 else {
-            reset()
-            return EventStreamData(storage: nil, offset: 0, count: 0)
-        }
+    mutating func makeWritable() {
         if !isKnownUniquelyReferenced(&owner) {
             owner = OwnerToken()
-            arena = nil
+            if capacity > 0 { moveToNewBlock(minimumCapacity: byteCount) }
         }
-        // (Optional chaining, not `if let`: a bound reference would defeat the uniqueness check.)
-        if (arena?.available ?? -1) < total {
-            if (arena?.capacity ?? -1) >= total && isKnownUniquelyReferenced(&arena) {
-                // Every message that used the block is gone: start it over instead of
-                // allocating (and page-faulting) a fresh one.
-                arena?.reset()
+    }
+
+    /// Adds a line's value known to be valid UTF-8.
+    @inline(__always)
+    mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        let separator = hasData ? 1 : 0
+        if capacity &- end < n &+ separator { makeRoom(n &+ separator) }
+        var out = base + end
+        if hasData {
+            out.pointee = 0x0A
+            out += 1
+        }
+        copyBytes(from: source, to: out, count: n)
+        end &+= n &+ separator
+        hasData = true
+    }
+
+    /// Adds a line's value, replacing invalid UTF-8 by U+FFFD as the Encoding Standard's
+    /// decoder does.
+    @inline(never)
+    mutating func appendRepairing(_ value: UnsafeBufferPointer<UInt8>) {
+        var repaired: [UInt8] = []
+        UTF8Repair.append(value, to: &repaired)
+        repaired.withUnsafeBufferPointer { bytes in
+            if let source = bytes.baseAddress {
+                append(source, count: bytes.count)
             } else {
-                arena = EventDataArena(capacity: max(total, EventDataArena.blockSize))
+                append(base, count: 0)
             }
         }
-        guard let block = arena else { return EventStreamData(storage: nil, offset: 0, count: 0) }
-        let offset = block.claim(total)
-        var out = UnsafeMutableRawPointer(block.base + offset)
-        if headerCount > 0 {
-            Self.copy(first, to: &out)
-            Self.copy(second, to: &out)
-            Self.copy(third, to: &out)
+    }
+
+    /// Makes room for `needed` more bytes after the pending data.
+    @inline(never)
+    private mutating func makeRoom(_ needed: Int) {
+        let pending = byteCount
+        let total = pending &+ needed
+        if total <= capacity && capacity <= EventDataArena.blockSize * 4 && isKnownUniquelyReferenced(&block) {
+            // Every message that used the block is gone: start it over instead of allocating
+            // (and page-faulting) a fresh one.
+            if pending > 0 && start > 0 { UnsafeMutableRawPointer(base).copyMemory(from: base + start, byteCount: pending) }
+            start = 0
+            end = pending
+        } else {
+            moveToNewBlock(minimumCapacity: total)
         }
-        if ownedLines > 0 {
-            owned.withUnsafeBytes { source in
-                if let base = source.baseAddress, source.count > 0 {
-                    out.copyMemory(from: base, byteCount: source.count)
-                    out += source.count
-                }
-            }
-        }
-        var atStart = ownedLines == 0
-        for k in 0..<referenceCount {
-            let value = k == 0 ? firstReference : moreReferences[k &- 1]
-            if !atStart {
-                out.storeBytes(of: 0x0A, as: UInt8.self)
-                out += 1
-            }
-            atStart = false
-            if let base = value.baseAddress, value.count > 0 {
-                out.copyMemory(from: base, byteCount: value.count)
-                out += value.count
-            }
-        }
-        reset()
-        return EventStreamData(storage: block, offset: offset, count: total)
+    }
+
+    /// Continues the pending message in a new block with room for `minimumCapacity` bytes; a
+    /// message that outgrows blocks doubles its block, so a large event is copied O(1) times
+    /// per byte.
+    private mutating func moveToNewBlock(minimumCapacity: Int) {
+        let pending = byteCount
+        let size = minimumCapacity <= EventDataArena.blockSize
+            ? EventDataArena.blockSize : max(minimumCapacity, min(pending, Int.max / 4) &* 2)
+        let next = EventDataArena(capacity: size)
+        if pending > 0 { next.base.initialize(from: base + start, count: pending) }
+        block = next
+        base = next.base
+        capacity = size
+        start = 0
+        end = pending
+    }
+
+    /// Ends the pending message: appends the header fields (event name, id, last event ID)
+    /// after the data and returns the whole record; the data buffer is left empty.
+    @inline(__always)
+    mutating func takeRecord(_ first: FieldValueBuffer, _ second: FieldValueBuffer, _ third: FieldValueBuffer) -> EventStreamData {
+        let headerCount = first.count &+ second.count &+ third.count
+        if capacity &- end < headerCount { makeRoom(headerCount) }
+        var out = base + end
+        Self.copy(first, to: &out)
+        Self.copy(second, to: &out)
+        Self.copy(third, to: &out)
+        let total = byteCount &+ headerCount
+        let record = EventStreamData(storage: total > 0 ? block : nil, offset: start, count: total)
+        start = end &+ headerCount
+        end = start
+        hasData = false
+        return record
     }
 
     @inline(__always)
-    private static func copy(_ bytes: FieldValueBuffer, to out: inout UnsafeMutableRawPointer) {
-        guard !bytes.isEmpty else { return }
+    private static func copy(_ bytes: FieldValueBuffer, to out: inout UnsafeMutablePointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0 else { return }
         bytes.withBytes { source in
-            if let base = source.baseAddress {
-                smallCopy(from: base, to: out.assumingMemoryBound(to: UInt8.self), count: source.count)
-                out += source.count
-            }
+            if let from = source.baseAddress { copyBytes(from: from, to: out, count: n) }
         }
+        out += n
     }
 
     /// Forgets the pending data.
     @inline(__always)
     mutating func reset() {
-        if ownedLines > 0 {
-            owned.removeAll(keepingCapacity: owned.capacity <= 1 << 16)
-            ownedLines = 0
+        end = start
+        hasData = false
+    }
+}
+
+/// A block nobody writes to (capacity 0): where a buffer starts before its first data line.
+private let emptyArena = EventDataArena(capacity: 0)
+
+/// Copies `count` bytes: a data value is usually a few dozen to a few hundred bytes, which
+/// 16-byte vector moves cover in a handful of steps without a `memcpy` call; long ones go to
+/// `memcpy`.
+@inline(__always)
+func copyBytes(from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count n: Int) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(destination)
+    if n >= 16 {
+        if n > 512 {
+            to.copyMemory(from: from, byteCount: n)
+            return
         }
-        referenceCount = 0
-        byteCount = 0
+        // Whole 32- then 16-byte steps, then one more ending exactly at the last byte (it may
+        // overlap).
+        var k = 0
+        while n &- k > 32 {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self), toByteOffset: k, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k &+ 16, as: SIMD16<UInt8>.self), toByteOffset: k &+ 16, as: SIMD16<UInt8>.self)
+            k &+= 32
+        }
+        if n &- k > 16 {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self), toByteOffset: k, as: SIMD16<UInt8>.self)
+        }
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16, as: SIMD16<UInt8>.self)
+    } else if n >= 8 {
+        to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8, as: UInt64.self)
+    } else if n >= 4 {
+        to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self), toByteOffset: n &- 4, as: UInt32.self)
+    } else {
+        for k in 0..<n { destination[k] = source[k] }
     }
 }

@@ -41,9 +41,8 @@ public struct EventStreamData: RandomAccessCollection, Hashable, Sendable, Custo
             return
         }
         let arena = EventDataArena(capacity: bytes.count)
-        let offset = arena.claim(bytes.count)
-        if let source = bytes.baseAddress { (arena.base + offset).initialize(from: source, count: bytes.count) }
-        self.init(storage: arena, offset: offset, count: bytes.count)
+        if let source = bytes.baseAddress { arena.base.initialize(from: source, count: bytes.count) }
+        self.init(storage: arena, offset: 0, count: bytes.count)
     }
 
     /// The bytes `lower..<upper` of this value, sharing its storage.
@@ -113,40 +112,23 @@ public struct EventStreamData: RandomAccessCollection, Hashable, Sendable, Custo
 }
 
 /// A block of memory holding the data of several messages. Each message's region is written
-/// once, before the message exists, and never again; the parser claims regions one after
-/// another, so regions never overlap and readers on other threads only read bytes nobody
-/// writes any more (hence `@unchecked Sendable`).
+/// once, before the message exists, and never again; the parser (``EventDataBuffer``) writes
+/// regions one after another, so regions never overlap and readers on other threads only read
+/// bytes nobody writes any more (hence `@unchecked Sendable`).
 @usableFromInline
 final class EventDataArena: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
-    private(set) var used = 0
 
     /// The size of a new block when messages are small.
     static let blockSize = 64 * 1024
 
     init(capacity: Int) {
         self.capacity = capacity
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(capacity, 1))
     }
 
     deinit {
         base.deallocate()
-    }
-
-    /// Room left in the block.
-    var available: Int { capacity &- used }
-
-    /// Makes the whole block free again; only when no value refers to it.
-    func reset() {
-        used = 0
-    }
-
-    /// Reserves the next `count` bytes and returns their offset.
-    @inline(__always)
-    func claim(_ count: Int) -> Int {
-        let start = used
-        used = start &+ count
-        return start
     }
 }

@@ -19,7 +19,8 @@ public struct EventStreamMessage: Equatable, Sendable {
     // The accessors are inlinable so that reading a length or a slice in a consumer's loop
     // does not cost a call and a reference count each time.
 
-    /// `[event][id][lastEventID][data]`, back to back.
+    /// `[data][event][id][lastEventID]`, back to back: the parser writes the data first, as
+    /// its lines arrive, and the fields once the event is dispatched.
     @usableFromInline var record: EventStreamData
     @usableFromInline var eventLength: Int32
     /// -1 when there is no id.
@@ -40,11 +41,11 @@ public struct EventStreamMessage: Equatable, Sendable {
     /// Creates a message; invalid UTF-8 in the data is replaced by U+FFFD.
     public init(event: String = "", dataUTF8: some Collection<UInt8>, id: String? = nil, lastEventID: String = "", retry: Double? = nil) {
         var bytes: [UInt8] = []
+        let data = Array(dataUTF8)
+        data.withUnsafeBufferPointer { UTF8Repair.append($0, to: &bytes) }
         bytes.append(contentsOf: event.utf8)
         if let id { bytes.append(contentsOf: id.utf8) }
         bytes.append(contentsOf: lastEventID.utf8)
-        let data = Array(dataUTF8)
-        data.withUnsafeBufferPointer { UTF8Repair.append($0, to: &bytes) }
         self.init(
             record: bytes.withUnsafeBufferPointer { EventStreamData(copying: $0) },
             eventLength: event.utf8.count, idLength: id?.utf8.count,
@@ -56,19 +57,19 @@ public struct EventStreamMessage: Equatable, Sendable {
         self.init(event: event, dataUTF8: data.utf8, id: id, lastEventID: lastEventID, retry: retry)
     }
 
-    @usableFromInline var eventEnd: Int { Int(eventLength) }
-    @usableFromInline var idEnd: Int { eventEnd &+ max(0, Int(idLength)) }
-    @usableFromInline var lastEventIDEnd: Int { idEnd &+ Int(lastEventIDLength) }
+    @usableFromInline var idEnd: Int { record.count &- Int(lastEventIDLength) }
+    @usableFromInline var eventEnd: Int { idEnd &- max(0, Int(idLength)) }
+    @usableFromInline var dataEnd: Int { eventEnd &- Int(eventLength) }
 
     /// The event name's UTF-8.
-    @inlinable public var eventUTF8: EventStreamData { record.slice(0, eventEnd) }
+    @inlinable public var eventUTF8: EventStreamData { record.slice(dataEnd, eventEnd) }
     /// The id's UTF-8, `nil` when there is no id.
     @inlinable public var idUTF8: EventStreamData? { idLength < 0 ? nil : record.slice(eventEnd, idEnd) }
     /// The last event ID's UTF-8.
-    @inlinable public var lastEventIDUTF8: EventStreamData { record.slice(idEnd, lastEventIDEnd) }
+    @inlinable public var lastEventIDUTF8: EventStreamData { record.slice(idEnd, record.count) }
     /// The data lines joined by LF, as UTF-8: what the HTML fragment parser reads, without
     /// building a `String`.
-    @inlinable public var dataUTF8: EventStreamData { record.slice(lastEventIDEnd, record.count) }
+    @inlinable public var dataUTF8: EventStreamData { record.slice(0, dataEnd) }
 
     /// The event name as sent on the `event:` line; `""` when the event had none.
     public var event: String {

@@ -7,30 +7,18 @@ private let colon = UInt8(ascii: ":")
 private let space = UInt8(ascii: " ")
 
 extension EventStreamParser {
-    /// Interprets one complete line (without its line ending). `isValidUTF8` says the line
-    /// needs no repair; `outlivesLine` that its memory stays valid until the end of the current
-    /// ``feed(_:)`` (it lies in the caller's chunk), so a data value may be referenced, not copied.
-    @inline(__always)
-    mutating func processLine(_ line: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
+    /// Interprets one complete line (without its line ending) that the chunk loop's fast
+    /// paths did not take. `isValidUTF8` says the line needs no repair.
+    @inline(never)
+    mutating func interpretLine(_ line: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) -> EventStreamError? {
         let n = line.count
         guard n > 0, let p = line.baseAddress else {
             dispatch()
             return nil
         }
-        return processField(p, count: n, isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
-    }
-
-    /// Interprets a non-blank line.
-    @inline(__always)
-    private mutating func processField(_ p: UnsafePointer<UInt8>, count n: Int, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
-        let line = UnsafeBufferPointer(start: p, count: n)
         // WHATWG: a line starting with a colon is a comment. (Chromium reads it as a field with
         // an empty name, which no rule matches; htmx: `if (colonIndex === 0) continue`.)
         if p[0] == colon { return nil }
-        // Most lines of a real stream are data lines: recognise `data:` without a colon search.
-        if n >= 5 && p[4] == colon && p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61 {
-            return appendData(value(of: line, from: 5), isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
-        }
         var nameEnd = 1
         while nameEnd < n && p[nameEnd] != colon { nameEnd += 1 }
         // WHATWG: no colon → the whole line is the name and the value is empty; otherwise the
@@ -38,7 +26,7 @@ extension EventStreamParser {
         let field = value(of: line, from: nameEnd < n ? nameEnd + 1 : n)
         switch nameEnd {
         case 4 where p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61:  // data
-            return appendData(field, isValidUTF8: isValidUTF8, outlivesLine: outlivesLine)
+            return appendData(field, isValidUTF8: isValidUTF8)
         case 5 where p[0] == 0x65 && p[1] == 0x76 && p[2] == 0x65 && p[3] == 0x6E && p[4] == 0x74:  // event
             eventName.set(field, isValidUTF8: isValidUTF8)
         case 2 where p[0] == 0x69 && p[1] == 0x64:  // id
@@ -67,14 +55,19 @@ extension EventStreamParser {
     /// dispatch, so the LF is stored only between lines). htmx: `message.data += (hasData ? '\n' : '') + value`.
     /// The value is repaired on the way in, so the data is always valid UTF-8.
     @inline(__always)
-    private mutating func appendData(_ value: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool, outlivesLine: Bool) -> EventStreamError? {
-        if isValidUTF8 && outlivesLine {
-            data.appendReference(value)
+    mutating func appendData(_ value: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) -> EventStreamError? {
+        if isValidUTF8, let source = value.baseAddress {
+            // The size is known before copying: an oversized value is never written.
+            let separator = data.hasData ? 1 : 0
+            if data.byteCount &+ separator &+ value.count > limits.maxEventSize {
+                return .eventTooLarge(limit: limits.maxEventSize, lineStart: lineStart)
+            }
+            data.append(source, count: value.count)
         } else {
-            data.appendCopy(value, isValidUTF8: isValidUTF8)
-        }
-        if data.byteCount > limits.maxEventSize {
-            return .eventTooLarge(limit: limits.maxEventSize, lineStart: lineStart)
+            data.appendRepairing(value)
+            if data.byteCount > limits.maxEventSize {
+                return .eventTooLarge(limit: limits.maxEventSize, lineStart: lineStart)
+            }
         }
         return nil
     }
@@ -105,7 +98,7 @@ extension EventStreamParser {
 
     /// A blank line.
     @inline(never)
-    private mutating func dispatch() {
+    mutating func dispatch() {
         switch dialect {
         case .browser:
             // WHATWG "dispatch the event": step 1 sets the last event ID string even when

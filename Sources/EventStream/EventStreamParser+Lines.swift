@@ -4,6 +4,10 @@
 private let lf: UInt8 = 0x0A
 private let cr: UInt8 = 0x0D
 private let bom: (UInt8, UInt8, UInt8) = (0xEF, 0xBB, 0xBF)
+private let colon = UInt8(ascii: ":")
+private let space = UInt8(ascii: " ")
+/// `data` as a little-endian 32-bit word.
+private let dataName = UInt32(0x6174_6164).littleEndian
 
 extension EventStreamParser {
     /// Feeds one chunk; returns the error that stops the stream, if any.
@@ -12,9 +16,10 @@ extension EventStreamParser {
         let count = chunk.count
         let chunkStart = consumed
         consumed = chunkStart &+ count
+        // Once per chunk, not per line: no copy of this parser may share what is written below.
+        data.makeWritable()
+        queue.makeWritable()
         defer {
-            // A data value still pointing into this chunk must be copied before the chunk goes.
-            data.keepReferencedBytes()
             // htmx 4 hx-sse.js parseSSE: `let lines = buffer.split(/\r\n|\r|\n/)` runs once per
             // chunk, so a CR that ends a chunk has already ended its line by itself.
             if dialect == .htmx4 { crPending = false }
@@ -95,29 +100,44 @@ extension EventStreamParser {
         p[0] == bom.0 && p[1] == bom.1 && p[2] == bom.2
     }
 
-    /// Hands every complete line in `base[start..<count]` to `processLine` and keeps the
-    /// incomplete rest in ``carry``.
+    /// Interprets every complete line in `base[start..<count]` and keeps the incomplete rest
+    /// in ``carry``. Blank lines and clean `data:` lines (most of a real stream) are handled
+    /// here, inline; other lines go to ``interpretLine(_:isValidUTF8:)``.
     private mutating func splitLines(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, chunkStart: Int) -> EventStreamError? {
         var i = start
         let maxLine = limits.maxLineLength
+        let maxEvent = limits.maxEventSize
         while i < count {
             let (end, valid) = LineBreakScanner.scanLine(base, from: i, to: count)
             let length = end &- i
-            if length > maxLine &- carry.count {
+            let carried = carry.count
+            if length > maxLine &- carried {
                 return fail(.lineTooLong(limit: maxLine, lineStart: lineStart))
             }
-            let segment = UnsafeBufferPointer(start: base + i, count: length)
+            let p = base + i
             if end == count {
-                carry.append(contentsOf: segment)
+                carry.append(contentsOf: UnsafeBufferPointer(start: p, count: length))
                 return nil
             }
-            let error: EventStreamError?
-            if carry.isEmpty {
-                error = processLine(segment, isValidUTF8: valid, outlivesLine: true)
-            } else {
-                error = processCarriedLine(ending: segment)
+            if carried > 0 {
+                if let error = processCarriedLine(ending: UnsafeBufferPointer(start: p, count: length)) {
+                    return fail(error)
+                }
+            } else if length == 0 {
+                dispatch()
+            } else if valid && length >= 5 && p[4] == colon
+                && UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) == dataName {
+                // `data:` and its value (minus one leading space), appended where the message
+                // will keep it.
+                let s = length > 5 && p[5] == space ? 6 : 5
+                let n = length &- s
+                if data.byteCount &+ n &+ (data.hasData ? 1 : 0) > maxEvent {
+                    return fail(.eventTooLarge(limit: maxEvent, lineStart: lineStart))
+                }
+                data.append(p + s, count: n)
+            } else if let error = interpretLine(UnsafeBufferPointer(start: p, count: length), isValidUTF8: valid) {
+                return fail(error)
             }
-            if let error { return fail(error) }
             if base[end] == cr {
                 if end &+ 1 < count {
                     i = base[end &+ 1] == lf ? end &+ 2 : end &+ 1
@@ -134,22 +154,18 @@ extension EventStreamParser {
     }
 
     /// Completes the line begun in an earlier chunk and processes it.
+    @inline(never)
     private mutating func processCarriedLine(ending segment: UnsafeBufferPointer<UInt8>) -> EventStreamError? {
         var line: [UInt8] = []
         swap(&line, &carry)
         line.append(contentsOf: segment)
         // The halves were checked apart, so a sequence split between chunks looked invalid:
         // leave validation to the repair.
-        let error = line.withUnsafeBufferPointer { processCopiedLine($0) }
+        let error = line.withUnsafeBufferPointer { interpretLine($0, isValidUTF8: false) }
         // Keep a modest buffer for the next long line; give back what a huge one took.
         line.removeAll(keepingCapacity: line.capacity <= 1 << 16)
         swap(&line, &carry)
         return error
-    }
-
-    @inline(never)
-    private mutating func processCopiedLine(_ line: UnsafeBufferPointer<UInt8>) -> EventStreamError? {
-        processLine(line, isValidUTF8: false, outlivesLine: false)
     }
 
     private mutating func fail(_ error: EventStreamError) -> EventStreamError {

@@ -1,13 +1,3 @@
-/// Copies `count` bytes; short runs (field values usually are) without a `memcpy` call.
-@inline(__always)
-func smallCopy(from source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>, count: Int) {
-    if count <= 16 {
-        for k in 0..<count { destination[k] = source[k] }
-    } else {
-        UnsafeMutableRawPointer(destination).copyMemory(from: source, byteCount: count)
-    }
-}
-
 /// A short field value (event name, id) kept between lines: its storage is reused, so setting
 /// it in a steady stream neither allocates nor goes through `Array`'s general range
 /// replacement.
@@ -27,7 +17,7 @@ struct FieldValueBuffer {
         if n > 0, let source = bytes.baseAddress {
             storage.withUnsafeMutableBufferPointer { target in
                 guard let destination = target.baseAddress else { return }
-                smallCopy(from: source, to: destination, count: n)
+                copyBytes(from: source, to: destination, count: n)
             }
         }
         count = n

@@ -8,9 +8,20 @@ struct MessageQueue {
 
     var isEmpty: Bool { storage.head == storage.tail }
 
+    /// Gives this queue storage of its own if a copy of the parser shares it; ``append(_:)``
+    /// relies on a call to this earlier in the same ``EventStreamParser/feed(_:)``, so the
+    /// check is made once per chunk, not once per message.
+    @inline(__always)
+    mutating func makeWritable() {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(minimumCapacity: storage.count)
+        }
+    }
+
+    /// Adds a message; only after ``makeWritable()`` in the same feed.
     @inline(__always)
     mutating func append(_ message: consuming EventStreamMessage) {
-        if !isKnownUniquelyReferenced(&storage) || storage.tail == storage.capacity {
+        if storage.tail == storage.capacity {
             storage = storage.copy(minimumCapacity: max(16, storage.count &* 2))
         }
         (storage.base + storage.tail).initialize(to: message)
