@@ -17,13 +17,11 @@ final class RecordedFetch: HTMX4Transport {
         let record = RequestRecord(method: request.method, url: request.url, headers: request.headers,
                                    body: (request.body?.isEmpty ?? true) ? nil : request.body)
         let recorded = network.take(record, element: request.source, whenMissing: "the fetch fails (network error)")
-        var settled = false
+        // The completion is dropped once called: it leads back to the request context,
+        // which holds this fetch's abort closure.
+        let pending = PendingFetch(completion)
         var stream: RecordedBodyStream?
-        let settle: (HTMX4FetchOutcome) -> Void = { outcome in
-            guard !settled else { return }
-            settled = true
-            completion(outcome)
-        }
+        let settle: (HTMX4FetchOutcome) -> Void = { outcome in pending.settle(outcome) }
         let timer: VirtualScheduler.TimerID
         let url = request.url.hasPrefix("/") ? HTMX2Runtime.origin + request.url : request.url
         if let r = recorded, !r.networkError {
@@ -49,12 +47,27 @@ final class RecordedFetch: HTMX4Transport {
             timer = scheduler.schedule(after: 0) { settle(.networkError) }
         }
         return { [scheduler] in
-            if !settled {
+            if !pending.settled {
                 scheduler.cancel(timer)
-                scheduler.queueMicrotask { settle(.aborted) }
+                scheduler.queueMicrotask { pending.settle(.aborted) }
             }
             stream?.abort()
         }
+    }
+}
+
+/// A fetch not yet settled: its completion, called at most once.
+final class PendingFetch {
+    private var completion: ((HTMX4FetchOutcome) -> Void)?
+
+    init(_ completion: @escaping (HTMX4FetchOutcome) -> Void) { self.completion = completion }
+
+    var settled: Bool { completion == nil }
+
+    func settle(_ outcome: HTMX4FetchOutcome) {
+        guard let c = completion else { return }
+        completion = nil
+        c(outcome)
     }
 }
 

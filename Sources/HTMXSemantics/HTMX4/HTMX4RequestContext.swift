@@ -70,6 +70,13 @@ public final class HTMX4RequestContext {
 
     public func header(_ name: String) -> String? { headers.first(where: { $0.0 == name })?.1 }
 
+    /// Drops what leads back to this context (the fetch's abort closure, the response's
+    /// stream with its pending read) when a run ends.
+    func release() {
+        abort = {}
+        response = nil
+    }
+
     /// The members of `ctx` the result format and filters read.
     var jsObject: JSObject {
         var o = JSObject()

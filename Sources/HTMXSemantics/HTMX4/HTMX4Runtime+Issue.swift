@@ -53,6 +53,7 @@ extension HTMX4Runtime {
             guard !finished else { return }
             finished = true
             if let t = ctx.timeoutTimer { scheduler.cancel(t) }
+            inFlight[ObjectIdentifier(ctx)] = nil
             fire(elt, "htmx:finally:request", HTMX4Detail(ctx: ctx))
             if !ctx.keepIndicators {
                 hideIndicators(indicators)
@@ -115,6 +116,7 @@ extension HTMX4Runtime {
         }
         let body = ctx.body.map(Self.urlEncoded)
         let request = HTMX4OutgoingRequest(method: ctx.method, url: ctx.action, headers: ctx.headers, body: body, source: elt)
+        inFlight[ObjectIdentifier(ctx)] = ctx
         var settled = false
         let abortFetch = transport.fetch(request) { [unowned self] outcome in
             guard !settled else { return }

@@ -14,6 +14,8 @@ final class HTMX4TriggerSpec {
     var intervalStopped = false
     /// `changed`: the last `value` seen per source (`spec.values`, a WeakMap).
     var values: [EventTarget: JSValue] = [:]
+    /// The throttled entry point, for the call the throttle window makes when it closes.
+    var timed: ((DOMEvent) -> Void)?
 
     init(name: String, modifiers: HCON.Object) {
         self.name = name
@@ -146,8 +148,9 @@ extension HTMX4Runtime {
                 spec.timeout = scheduler.schedule(after: HTMX4Interval.parse(spec["delay"]) ?? 0) { inner(evt) }
             }
         } else if spec.flag("throttle") {
-            var throttledCall: ((DOMEvent) -> Void)!
-            throttledCall = { [unowned self, unowned spec] evt in
+            // The throttle re-enters itself when the window closes: through the spec, which
+            // the closure holds unowned, so it does not keep itself alive.
+            let throttledCall: (DOMEvent) -> Void = { [unowned self, unowned spec] evt in
                 if spec.throttled {
                     spec.throttledEvent = evt
                 } else {
@@ -157,12 +160,13 @@ extension HTMX4Runtime {
                         spec.throttled = false
                         if let e = spec.throttledEvent {
                             spec.throttledEvent = nil
-                            throttledCall(e)
+                            spec.timed?(e)
                         }
                     }
                 }
             }
-            timed = { evt in throttledCall(evt) }
+            timed = throttledCall
+            spec.timed = throttledCall
         }
         let guarded: (DOMEvent) -> Void = { [unowned self, unowned spec] evt in
             let target = evt.target?.node

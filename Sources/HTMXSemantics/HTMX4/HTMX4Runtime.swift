@@ -36,6 +36,10 @@ public final class HTMX4Runtime {
     /// `__triggerExtensions`' hook name per event name.
     var hookNames: [String: String] = [:]
 
+    /// Requests between fetch and their `finally`: their contexts and the fetch's closures
+    /// refer to each other, so a run that ends with one in flight must break the loop.
+    var inFlight: [ObjectIdentifier: HTMX4RequestContext] = [:]
+
     /// `elt._htmx`.
     var props: [Node: HTMX4ElementProp] = [:]
     /// `elt._htmx_state`.
@@ -80,7 +84,14 @@ public final class HTMX4Runtime {
 
     /// Ends a run: drops per-element state, whose closures capture the runtime.
     public func tearDown() {
-        for p in props.values { p.triggerSpecs.removeAll(); p.sse = nil }
+        for ctx in inFlight.values { ctx.release() }
+        inFlight.removeAll()
+        for p in props.values {
+            if let c = p.sse as? HTMX4SSEConnection { c.ctx.release() }
+            p.triggerSpecs.removeAll()
+            p.sse = nil
+            p.eventHandler = nil
+        }
         for s in states.values { s.queue = nil }
         props.removeAll()
         states.removeAll()
