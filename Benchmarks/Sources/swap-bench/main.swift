@@ -46,7 +46,7 @@ func replay() -> Outcome {
             out.messages += 1
             // Messages arrive after the settle delay has passed, as in a paced stream.
             scheduler.run(until: scheduler.now + 25)
-            if out.messages % 256 == 0 { runtime.releaseDetachedNodes() }
+            runtime.releaseUnreachableDetachedNodes()
         }
     }
     while offset < stream.count {

@@ -72,7 +72,13 @@ final class HTMX2Replay {
         runtime.start()
         if let body = document.body { sse.auditScope(body, runtime) }
         for action in scenario.actions {
-            scheduler.schedule(at: action.at) { [self] in perform(action) }
+            // An action names its elements by selector, resolved when it runs.
+            scheduler.scheduleWithoutNodes(at: action.at) { [self] in perform(action) }
+        }
+        // Between tasks, removed content nothing can reach any more is freed (W2-like streams
+        // would otherwise keep every replaced fragment until the end).
+        scheduler.afterEachTask = { [unowned self] in
+            runtime.releaseUnreachableDetachedNodes(pinning: network.heldNodes)
         }
         if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
             diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))

@@ -65,6 +65,16 @@ public final class EventDispatcher {
         }
     }
 
+    /// Drops every listener registered on a node for which `doomed` holds (before those
+    /// nodes are freed: a new node at the same address must not inherit their listeners).
+    public func removeListeners(onNodesWhere doomed: (Node) -> Bool) {
+        for key in listeners.keys {
+            guard let node = key.target.node, doomed(node) else { continue }
+            decrementCount(key.type, by: listeners[key]?.count ?? 0)
+            listeners[key] = nil
+        }
+    }
+
     /// Drops every listener and the observer. Listeners usually capture their owner (the
     /// htmx runtime, which owns this dispatcher): a run ends by calling this so the cycle,
     /// and with it the document, is freed.
