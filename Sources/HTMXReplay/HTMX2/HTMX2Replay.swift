@@ -15,8 +15,11 @@ final class HTMX2Replay {
     /// htmx-ext-sse 2.2.3, loaded after htmx and its config (FORMAT.md "Time").
     let sse: HTMX2SSEExtension
     var diagnostics: [Diagnostic] = []
+    /// See ``Replayer/releaseThreshold``.
+    let releaseThreshold: Int
 
-    init(_ scenario: Scenario, document: Document) {
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
+        self.releaseThreshold = releaseThreshold
         self.scenario = scenario
         self.document = document
         recorder = EventRecorder(extraTypes: Set(scenario.events))
@@ -78,7 +81,7 @@ final class HTMX2Replay {
         // Between tasks, removed content nothing can reach any more is freed (W2-like streams
         // would otherwise keep every replaced fragment until the end).
         scheduler.afterEachTask = { [unowned self] in
-            runtime.releaseUnreachableDetachedNodes(pinning: network.heldNodes)
+            runtime.releaseUnreachableDetachedNodes(pinning: network.heldNodes, whenAtLeast: releaseThreshold)
         }
         if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
             diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))
