@@ -102,6 +102,11 @@ public final class Document {
         return nil
     }
 
+    /// Changes whenever a node is linked or unlinked anywhere in the document's memory
+    /// (attached or detached trees): derived data about tree shape, such as result PATHs of
+    /// ancestors, stays valid while it is unchanged. Attribute changes do not count.
+    public var structureVersion: UInt { UInt(bitPattern: xmlDoc.pointee.psvi) }
+
     /// Number of detached subtrees currently held (for tests and memory diagnostics).
     public var detachedSubtreeCount: Int {
         var n = 0

@@ -136,6 +136,7 @@ enum RawTree {
     static func link(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr?) {
         // Its cached index was relative to its old parent.
         child.pointee._private = nil
+        structureChanged(parent)
         child.pointee.parent = parent
         if let ref {
             siblingsShifted(parent)
@@ -153,8 +154,19 @@ enum RawTree {
 
     /// `xmlUnlinkNode`, noting that the siblings after the node move up.
     static func unlink(_ p: xmlNodePtr) {
-        if let parent = p.pointee.parent, p.pointee.next != nil { siblingsShifted(parent) }
+        if let parent = p.pointee.parent {
+            structureChanged(parent)
+            if p.pointee.next != nil { siblingsShifted(parent) }
+        }
         xmlUnlinkNode(p)
+    }
+
+    /// Bumps the document's structure version (kept in the `xmlDoc`'s own `psvi`, which only
+    /// schema validation uses): any link or unlink anywhere, including in detached subtrees.
+    @inline(__always)
+    static func structureChanged(_ anyNode: xmlNodePtr) {
+        guard let doc = anyNode.pointee.doc else { return }
+        doc.pointee.psvi = UnsafeMutableRawPointer(bitPattern: UInt(bitPattern: doc.pointee.psvi) &+ 1)
     }
 
     // MARK: Element index cache

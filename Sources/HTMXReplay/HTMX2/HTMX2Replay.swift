@@ -38,6 +38,7 @@ final class HTMX2Replay {
         diagnostics = notes
         let recorder = self.recorder
         dispatcher.observer = { event, path in recorder.observe(event, path: path) }
+        dispatcher.observerFilter = { recorder.wants($0) }
         runtime.transport = network
         runtime.dialogs = dialogs
     }
