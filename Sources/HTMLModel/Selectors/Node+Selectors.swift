@@ -106,6 +106,8 @@ extension SelectorList {
     /// `(tag, id)` when the whole selector is `#id` or `tag#id` with plain identifiers: a
     /// query the id index answers exactly.
     static func idSelector(in text: String) -> (tag: String?, id: String)? {
+        // Most selectors have no `#`: answer without Character-level trimming and searching.
+        guard text.utf8.contains(0x23) else { return nil }
         let t = text.trimmingASCIIWhitespace
         guard let hash = t.firstIndex(of: "#") else { return nil }
         let tag = t[..<hash], id = t[t.index(after: hash)...]

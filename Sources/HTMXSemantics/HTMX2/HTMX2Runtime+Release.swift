@@ -43,12 +43,12 @@ extension HTMX2Runtime {
             if let top = document.detachedTop(of: p) { kept.insert(top) }
         }
         let document = self.document
-        let doomed: (Node) -> Bool = { n in
+        // Forgetting goes by the freed content (what is freed anyway), not by all the data.
+        document.forEachNodeToRelease(keepingSubtreesOf: kept) { nodeData[$0] = nil }
+        dispatcher.removeListeners(onNodesWhere: { n in
             guard let top = document.detachedTop(of: n) else { return false }
             return !kept.contains(top)
-        }
-        nodeData = nodeData.filter { !doomed($0.key) }
-        dispatcher.removeListeners(onNodesWhere: doomed)
+        })
         document.releaseDetachedNodes(keepingSubtreesOf: kept)
         return true
     }
