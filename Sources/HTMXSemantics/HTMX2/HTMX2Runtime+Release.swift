@@ -18,7 +18,7 @@ import HTMLModel
 /// node allocated at the same address inherits nothing.
 extension HTMX2Runtime {
     /// Frees the removed content nothing can reach (see the rules above) when at least
-    /// `minimum` subtrees were detached since the last release (and at least one eighth of the
+    /// `minimum` subtrees were detached since the last release (and at least half as many as the
     /// elements htmx tracks, so that the scan of that data stays amortised; `minimum` 0 drops
     /// that condition too). Call it between
     /// scheduler tasks (``VirtualScheduler/afterEachTask``). `extra` lists nodes the caller
@@ -26,7 +26,7 @@ extension HTMX2Runtime {
     @discardableResult
     public func releaseUnreachableDetachedNodes(pinning extra: [Node] = [], whenAtLeast minimum: Int = 256) -> Bool {
         let detached = document.detachedSinceRelease
-        guard detached >= minimum, minimum == 0 || detached >= nodeData.count / 8 else { return false }
+        guard detached >= minimum, minimum == 0 || detached >= nodeData.count / 2 else { return false }
         guard scheduler.pendingTasksHoldingNodes == 0, dispatcher.depth == 0 else { return false }
         var pins = extra
         pins.append(contentsOf: preservePantry)
