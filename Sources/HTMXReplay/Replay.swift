@@ -6,6 +6,11 @@ import HTMXSemantics
 /// htmx 2 scenarios run on the htmx 2 runtime (``HTMX2Replay``), htmx 4 scenarios on the
 /// htmx 4 runtime (``HTMX4Replay``).
 public struct Replayer {
+    /// How many subtrees must have been detached since the last release before removed
+    /// content is freed between tasks (0: after every task where it is safe). Results never
+    /// depend on it; only memory and time do.
+    public var releaseThreshold = 256
+
     public init() {}
 
     public func run(_ scenario: Scenario) -> ReplayResult {
@@ -19,7 +24,7 @@ public struct Replayer {
             diagnostics.append(Diagnostic(code: "html-parse-error", message: "\(dropped) more parse errors not listed"))
         }
         if scenario.htmx == .two {
-            let run = HTMX2Replay(scenario, document: document).run()
+            let run = HTMX2Replay(scenario, document: document, releaseThreshold: releaseThreshold).run()
             return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                                 events: run.events, requests: run.requests, dialogs: run.dialogs,
                                 diagnostics: diagnostics + run.diagnostics)

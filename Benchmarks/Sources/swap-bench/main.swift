@@ -24,6 +24,7 @@ func replay() -> Outcome {
     let scheduler = VirtualScheduler()
     let recorder = EventRecorder()
     dispatcher.observer = { recorder.observe($0, path: $1) }
+    dispatcher.observerFilter = { recorder.wants($0) }
     let runtime = HTMX2Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler)
     runtime.start()
     scheduler.run(until: 0)
@@ -46,7 +47,7 @@ func replay() -> Outcome {
             out.messages += 1
             // Messages arrive after the settle delay has passed, as in a paced stream.
             scheduler.run(until: scheduler.now + 25)
-            if out.messages % 256 == 0 { runtime.releaseDetachedNodes() }
+            runtime.releaseUnreachableDetachedNodes()
         }
     }
     while offset < stream.count {

@@ -8,8 +8,15 @@ extension Document {
     func detach(_ p: xmlNodePtr) {
         if p.pointee.parent == limbo { return }
         if p.pointee.parent != nil, RawTree.isConnected(p) { unindex(subtree: p) }
-        xmlUnlinkNode(p)
+        RawTree.unlink(p)
+        park(p)
+    }
+
+    /// Hangs a parentless node under `limbo`, counting it for ``detachedSinceRelease``.
+    @inline(__always)
+    func park(_ p: xmlNodePtr) {
         RawTree.link(p, into: limbo, before: nil)
+        detachedSinceRelease &+= 1
     }
 
     /// Moves `child` (from anywhere) under `parent`, before `ref` (nil: at the end).
@@ -22,7 +29,7 @@ extension Document {
         let wasConnected = child.pointee.parent != nil && child.pointee.parent != limbo && RawTree.isConnected(child)
         let willBeConnected = RawTree.isConnected(parent) && !RawTree.isTemplate(parent)
         if wasConnected && !willBeConnected { unindex(subtree: child) }
-        xmlUnlinkNode(child)
+        RawTree.unlink(child)
         RawTree.link(child, into: parent, before: ref)
         if willBeConnected && !wasConnected { index(subtree: child) }
     }
@@ -56,13 +63,13 @@ extension Document {
         let p = name.withCString { xmlNewDocNode(xmlDoc, nil, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), nil) }!
         p.pointee.extra = UInt16(namespace.rawValue)
         for attr in attributes { Self.appendAttribute(p, attr.name, attr.value) }
-        RawTree.link(p, into: limbo, before: nil)
+        park(p)
         return p
     }
 
     func newText(_ text: String) -> xmlNodePtr {
         let p = unlinkedText(text)
-        RawTree.link(p, into: limbo, before: nil)
+        park(p)
         return p
     }
 
@@ -75,7 +82,7 @@ extension Document {
 
     func newComment(_ text: String) -> xmlNodePtr {
         let p = text.withCString { xmlNewDocComment(xmlDoc, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }!
-        RawTree.link(p, into: limbo, before: nil)
+        park(p)
         return p
     }
 
@@ -86,13 +93,13 @@ extension Document {
                             UnsafeRawPointer(d).assumingMemoryBound(to: xmlChar.self))
             }
         }!
-        RawTree.link(p, into: limbo, before: nil)
+        park(p)
         return p
     }
 
     func newFragmentNode() -> xmlNodePtr {
         let p = xmlNewDocFragment(xmlDoc)!
-        RawTree.link(p, into: limbo, before: nil)
+        park(p)
         return p
     }
 

@@ -21,6 +21,9 @@ public final class Document {
     /// The `value` of form controls once set through the property.
     var values: [xmlNodePtr: String] = [:]
     var selectorCache: [String: SelectorList] = [:]
+    /// Subtrees hung under `limbo` (removed or newly created) since the last release: a cheap
+    /// measure of how much a release could free.
+    public internal(set) var detachedSinceRelease = 0
 
     /// The document's quirks mode, as decided by its doctype.
     public internal(set) var quirksMode: HTMLQuirksMode = .noQuirks
@@ -68,14 +71,52 @@ public final class Document {
     /// Frees every detached subtree. Any ``Node`` handle into a detached subtree becomes
     /// invalid: call this only where no such handle is kept.
     public func releaseDetachedNodes() {
+        releaseDetachedNodes(keepingSubtreesOf: [])
+    }
+
+    /// Frees every detached subtree except those whose top (see ``detachedTop(of:)``) is in
+    /// `kept`. Handles into a freed subtree become invalid; handles into kept ones stay valid.
+    public func releaseDetachedNodes(keepingSubtreesOf kept: Set<Node>) {
         var child = limbo.pointee.children
         while let c = child {
             child = c.pointee.next
+            if !kept.isEmpty, kept.contains(Node(self, c)) { continue }
             forgetState(inSubtree: c)
-            xmlUnlinkNode(c)
+            RawTree.unlink(c)
             xmlFreeNode(c)
         }
+        detachedSinceRelease = 0
     }
+
+    /// Calls `body` for every node (template contents included) of the detached subtrees that
+    /// ``releaseDetachedNodes(keepingSubtreesOf:)`` with the same `kept` would free.
+    public func forEachNodeToRelease(keepingSubtreesOf kept: Set<Node>, _ body: (Node) -> Void) {
+        var child = limbo.pointee.children
+        while let c = child {
+            child = c.pointee.next
+            if !kept.isEmpty, kept.contains(Node(self, c)) { continue }
+            RawTree.forEachDescendantOrSelf(c, includingTemplateContents: true) { body(Node(self, $0)) }
+        }
+    }
+
+    /// The top of the detached subtree holding `node` (the removed or never-inserted node
+    /// whose subtree ``releaseDetachedNodes(keepingSubtreesOf:)`` frees as one), or nil when
+    /// `node` belongs to the document's tree (template contents included). Reads only parent
+    /// links, so `node` must not have been freed.
+    public func detachedTop(of node: Node) -> Node? {
+        precondition(node.document === self)
+        var cur = node.ptr
+        while let parent = cur.pointee.parent {
+            if parent == limbo { return Node(self, cur) }
+            cur = parent
+        }
+        return nil
+    }
+
+    /// Changes whenever a node is linked or unlinked anywhere in the document's memory
+    /// (attached or detached trees): derived data about tree shape, such as result PATHs of
+    /// ancestors, stays valid while it is unchanged. Attribute changes do not count.
+    public var structureVersion: UInt { UInt(bitPattern: xmlDoc.pointee.psvi) }
 
     /// Number of detached subtrees currently held (for tests and memory diagnostics).
     public var detachedSubtreeCount: Int {

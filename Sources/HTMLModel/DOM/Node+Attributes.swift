@@ -55,7 +55,11 @@ extension Node {
     public var id: String { attribute("id") ?? "" }
 
     private func normalizedAttributeName(_ name: String) -> String {
-        guard namespace == .html, name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
+        guard namespace == .html else { return name }
+        let hasUpper = name.utf8.withContiguousStorageIfAvailable { buf in
+            buf.contains { $0 &- 0x41 < 26 }
+        } ?? name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+        guard hasUpper else { return name }
         return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -37,7 +37,28 @@ extension Node {
     }
 
     static func tokens(_ value: String) -> [String] {
-        value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
+        if let fast = asciiTokens(value) { return fast }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
+    }
+
+    /// The same split over bytes, for ASCII values without a CR LF pair (where each byte is
+    /// one Character, so the result is identical); nil otherwise.
+    private static func asciiTokens(_ value: String) -> [String]? {
+        var value = value
+        return value.withUTF8 { buf -> [String]? in
+            var out: [String] = []
+            var start = 0
+            for i in 0..<buf.count {
+                let c = buf[i]
+                if c >= 0x80 || (c == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A) { return nil }
+                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                    if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)) }
+                    start = i + 1
+                }
+            }
+            if start < buf.count { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self)) }
+            return out
+        }
     }
 
     static func orderedSet(_ value: String) -> [String] {

@@ -90,7 +90,7 @@ extension Document {
             var c = src.pointee.children
             while let child = c {
                 let copy = shallowCopy(child)
-                xmlUnlinkNode(copy)
+                RawTree.unlink(copy)
                 RawTree.link(copy, into: dst, before: nil)
                 if child.pointee.children != nil, child.pointee.type == XML_ELEMENT_NODE || child.pointee.type == XML_DOCUMENT_FRAG_NODE {
                     stack.append((child, copy))

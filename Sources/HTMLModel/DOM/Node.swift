@@ -146,12 +146,7 @@ public struct Node: Hashable, @unchecked Sendable {
     }
 
     /// 1-based index among the parent's element children (for paths such as `div:nth-child(2)`).
-    public var elementIndex: Int {
-        var i = 1
-        var s = RawTree.previousElementSibling(ptr)
-        while let p = s { i += 1; s = RawTree.previousElementSibling(p) }
-        return i
-    }
+    public var elementIndex: Int { RawTree.elementIndex(ptr) }
 
     /// 1-based index among all the parent's child nodes.
     public var childIndex: Int {

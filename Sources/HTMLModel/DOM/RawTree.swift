@@ -134,8 +134,12 @@ enum RawTree {
 
     /// Links a node that has no parent as the child of `parent` before `ref` (nil: last).
     static func link(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr?) {
+        // Its cached index was relative to its old parent.
+        child.pointee._private = nil
+        structureChanged(parent)
         child.pointee.parent = parent
         if let ref {
+            siblingsShifted(parent)
             child.pointee.next = ref
             child.pointee.prev = ref.pointee.prev
             if let prev = ref.pointee.prev { prev.pointee.next = child } else { parent.pointee.children = child }
@@ -146,6 +150,80 @@ enum RawTree {
             if let last = parent.pointee.last { last.pointee.next = child } else { parent.pointee.children = child }
             parent.pointee.last = child
         }
+    }
+
+    /// `xmlUnlinkNode`, noting that the siblings after the node move up.
+    static func unlink(_ p: xmlNodePtr) {
+        if let parent = p.pointee.parent {
+            structureChanged(parent)
+            if p.pointee.next != nil { siblingsShifted(parent) }
+        }
+        xmlUnlinkNode(p)
+    }
+
+    /// Bumps the document's structure version (kept in the `xmlDoc`'s own `psvi`, which only
+    /// schema validation uses): any link or unlink anywhere, including in detached subtrees.
+    @inline(__always)
+    static func structureChanged(_ anyNode: xmlNodePtr) {
+        guard let doc = anyNode.pointee.doc else { return }
+        doc.pointee.psvi = UnsafeMutableRawPointer(bitPattern: UInt(bitPattern: doc.pointee.psvi) &+ 1)
+    }
+
+    // MARK: Element index cache
+    //
+    // PATHs name elements by `:nth-child(K)`, and counting previous siblings costs O(width)
+    // per ancestor per recorded event (parents with thousands of children are common in
+    // streams). Each element caches its index in `_private` (libxml2 leaves that field to the
+    // application) tagged with its parent's "order version", kept in the parent's `psvi`
+    // (unused without schema validation). The version changes whenever a child is inserted
+    // before another or a non-last child is removed, i.e. whenever some existing child's index
+    // may change; appending or removing the last child leaves the others' indices valid.
+    // `psvi` is only used on element and fragment parents: on an `xmlDoc` that offset is
+    // another field.
+
+    private static let indexBits = 24
+    private static let indexLimit = 1 << indexBits
+    private static let versionMask: UInt = (1 << (UInt.bitWidth - indexBits)) - 1
+
+    @inline(__always)
+    private static func hasOrderVersion(_ p: xmlNodePtr) -> Bool {
+        p.pointee.type == XML_ELEMENT_NODE || p.pointee.type == XML_DOCUMENT_FRAG_NODE
+    }
+
+    @inline(__always)
+    static func siblingsShifted(_ parent: xmlNodePtr) {
+        guard hasOrderVersion(parent) else { return }
+        let v = (UInt(bitPattern: parent.pointee.psvi) &+ 1) & versionMask
+        parent.pointee.psvi = UnsafeMutableRawPointer(bitPattern: v)
+    }
+
+    /// 1-based index among the parent's element children, from the nearest previous element
+    /// sibling whose cached index is still valid.
+    static func elementIndex(_ p: xmlNodePtr) -> Int {
+        guard let parent = p.pointee.parent, hasOrderVersion(parent), p.pointee.type == XML_ELEMENT_NODE else {
+            var i = 1
+            var s = previousElementSibling(p)
+            while let q = s { i += 1; s = previousElementSibling(q) }
+            return i
+        }
+        let version = UInt(bitPattern: parent.pointee.psvi) & versionMask
+        var steps = 1
+        var base = 0
+        var s = previousElementSibling(p)
+        while let q = s {
+            let cached = UInt(bitPattern: q.pointee._private)
+            if cached != 0, cached >> indexBits == version {
+                base = Int(cached & UInt(indexLimit - 1))
+                break
+            }
+            steps += 1
+            s = previousElementSibling(q)
+        }
+        let index = base + steps
+        if index < indexLimit {
+            p.pointee._private = UnsafeMutableRawPointer(bitPattern: version << indexBits | UInt(index))
+        }
+        return index
     }
 
     /// Reads a text, comment or PI node's content without copying more than once.

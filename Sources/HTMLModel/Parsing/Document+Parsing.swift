@@ -39,12 +39,12 @@ extension Document {
         // Step 5 of the algorithm: the parsed nodes are the children of the root `html`
         // element the builder put in the container.
         if let html = container.pointee.children {
-            xmlUnlinkNode(html)
+            RawTree.unlink(html)
             while let c = html.pointee.children {
-                xmlUnlinkNode(c)
+                RawTree.unlink(c)
                 RawTree.link(c, into: container, before: nil)
             }
-            RawTree.link(html, into: limbo, before: nil)
+            park(html)
         }
         return FragmentParse(fragment: Node(self, container), diagnostics: sink.diagnostics)
     }

@@ -47,7 +47,7 @@ final class LibXMLTreeSink: HTMLTreeSink {
         guard let dtd else { return }
         // libxml2 links the DTD as the document's first child; the DOM appends it.
         let node = UnsafeMutableRawPointer(dtd).assumingMemoryBound(to: xmlNode.self)
-        xmlUnlinkNode(node)
+        RawTree.unlink(node)
         RawTree.link(node, into: documentHandle, before: nil)
         // xmlUnlinkNode also cleared doc->intSubset; restore it so xmlFreeDoc frees the DTD
         // (it unlinks and frees intSubset itself; the child-list walk skips DTD nodes).
@@ -55,13 +55,13 @@ final class LibXMLTreeSink: HTMLTreeSink {
     }
 
     func append(_ child: xmlNodePtr, to parent: xmlNodePtr) {
-        xmlUnlinkNode(child)
+        RawTree.unlink(child)
         RawTree.link(child, into: parent, before: nil)
     }
 
     func insert(_ child: xmlNodePtr, before sibling: xmlNodePtr) {
         guard let parent = sibling.pointee.parent else { return }
-        xmlUnlinkNode(child)
+        RawTree.unlink(child)
         RawTree.link(child, into: parent, before: sibling)
     }
 
@@ -80,13 +80,13 @@ final class LibXMLTreeSink: HTMLTreeSink {
 
     func detach(_ node: xmlNodePtr) {
         guard node.pointee.parent != document.limbo else { return }
-        xmlUnlinkNode(node)
-        RawTree.link(node, into: document.limbo, before: nil)
+        RawTree.unlink(node)
+        document.park(node)
     }
 
     func reparentChildren(of from: xmlNodePtr, to: xmlNodePtr) {
         while let c = from.pointee.children {
-            xmlUnlinkNode(c)
+            RawTree.unlink(c)
             RawTree.link(c, into: to, before: nil)
         }
     }

@@ -106,6 +106,11 @@ extension SelectorList {
     /// `(tag, id)` when the whole selector is `#id` or `tag#id` with plain identifiers: a
     /// query the id index answers exactly.
     static func idSelector(in text: String) -> (tag: String?, id: String)? {
+        // Most selectors have no `#`: answer without Character-level trimming and searching.
+        let hasHash = text.utf8.withContiguousStorageIfAvailable { buf in
+            buf.baseAddress.map { memchr($0, 0x23, buf.count) != nil } ?? false
+        } ?? text.utf8.contains(0x23)
+        guard hasHash else { return nil }
         let t = text.trimmingASCIIWhitespace
         guard let hash = t.firstIndex(of: "#") else { return nil }
         let tag = t[..<hash], id = t[t.index(after: hash)...]

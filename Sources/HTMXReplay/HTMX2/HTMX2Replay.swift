@@ -16,8 +16,11 @@ final class HTMX2Replay {
     let sse: HTMX2SSEExtension
     let driver: PageDriver
     var diagnostics: [Diagnostic] { driver.diagnostics }
+    /// See ``Replayer/releaseThreshold``.
+    let releaseThreshold: Int
 
-    init(_ scenario: Scenario, document: Document) {
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
+        self.releaseThreshold = releaseThreshold
         self.scenario = scenario
         self.document = document
         recorder = EventRecorder(extraTypes: Set(scenario.events))
@@ -36,6 +39,7 @@ final class HTMX2Replay {
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
         let recorder = self.recorder
         dispatcher.observer = { event, path in recorder.observe(event, path: path) }
+        dispatcher.observerFilter = { recorder.wants($0) }
         runtime.transport = network
         runtime.dialogs = dialogs
     }
@@ -73,7 +77,13 @@ final class HTMX2Replay {
         runtime.start()
         if let body = document.body { sse.auditScope(body, runtime) }
         for action in scenario.actions {
-            scheduler.schedule(at: action.at) { [self] in perform(action) }
+            // An action names its elements by selector, resolved when it runs.
+            scheduler.scheduleWithoutNodes(at: action.at) { [self] in perform(action) }
+        }
+        // Between tasks, removed content nothing can reach any more is freed (W2-like streams
+        // would otherwise keep every replaced fragment until the end).
+        scheduler.afterEachTask = { [unowned self] in
+            runtime.releaseUnreachableDetachedNodes(pinning: network.heldNodes, whenAtLeast: releaseThreshold)
         }
         if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
             driver.diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))

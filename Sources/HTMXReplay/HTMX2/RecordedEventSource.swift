@@ -74,7 +74,9 @@ final class RecordedEventSource {
     }
 
     private func at(_ delay: Double, _ gen: Int, _ task: @escaping (RecordedEventSource) -> Void) {
-        scheduler.schedule(after: delay) { [self] in
+        // No node is read once the source is closed, and an open source's element is pinned
+        // through RecordedNetwork.heldNodes.
+        scheduler.scheduleWithoutNodes(after: delay) { [self] in
             guard gen == generation, source.readyState != .closed else { return }
             task(self)
         }
@@ -132,7 +134,9 @@ final class RecordedEventSource {
 
 extension RecordedNetwork: HTMX2EventSourceFactory {
     func makeEventSource(url: String, element: Node?) -> HTMX2EventSource {
-        RecordedEventSource(url: url, element: element, network: self, scheduler: scheduler).source
+        let model = RecordedEventSource(url: url, element: element, network: self, scheduler: scheduler)
+        eventSources.append(WeakEventSource(value: model))
+        return model.source
     }
 }
 

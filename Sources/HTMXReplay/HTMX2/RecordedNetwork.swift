@@ -10,6 +10,16 @@ final class RecordedNetwork: HTMX2Transport {
     private var queues: [String: [RecordedResponse]] = [:]
     private(set) var requests: [RequestRecord] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// The event sources opened so far (weakly: their pending timers keep them alive).
+    var eventSources: [WeakEventSource] = []
+
+    struct WeakEventSource { weak var value: RecordedEventSource? }
+
+    /// Elements that event sources still able to run (not closed) hold for diagnostics.
+    var heldNodes: [Node] {
+        eventSources.removeAll { $0.value.map { $0.source.readyState == .closed } ?? true }
+        return eventSources.compactMap { $0.value?.element }
+    }
 
     init(responses: [RecordedResponse], scheduler: VirtualScheduler) {
         self.scheduler = scheduler

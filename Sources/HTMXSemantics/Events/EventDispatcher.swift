@@ -27,6 +27,9 @@ public final class EventDispatcher {
     /// Called for each dispatch before any listener, with the propagation path; the result
     /// recorder hooks in here (it behaves as a capture listener on `document`).
     public var observer: ((DOMEvent, [EventTarget]) -> Void)?
+    /// When set, the observer is called only for events this accepts (it must not depend on
+    /// the path); an event nobody listens to or observes then costs no propagation path.
+    public var observerFilter: ((DOMEvent) -> Bool)?
     /// Nesting depth of dispatches in progress (re-entrancy guard).
     public private(set) var depth = 0
     public static let maxDepth = 64
@@ -65,6 +68,16 @@ public final class EventDispatcher {
         }
     }
 
+    /// Drops every listener registered on a node for which `doomed` holds (before those
+    /// nodes are freed: a new node at the same address must not inherit their listeners).
+    public func removeListeners(onNodesWhere doomed: (Node) -> Bool) {
+        for key in listeners.keys {
+            guard let node = key.target.node, doomed(node) else { continue }
+            decrementCount(key.type, by: listeners[key]?.count ?? 0)
+            listeners[key] = nil
+        }
+    }
+
     /// Drops every listener and the observer. Listeners usually capture their owner (the
     /// htmx runtime, which owns this dispatcher): a run ends by calling this so the cycle,
     /// and with it the document, is freed.
@@ -72,6 +85,7 @@ public final class EventDispatcher {
         listeners.removeAll()
         countByType.removeAll()
         observer = nil
+        observerFilter = nil
     }
 
     public func hasListeners(_ target: EventTarget, _ type: String) -> Bool {
@@ -85,9 +99,12 @@ public final class EventDispatcher {
         depth += 1
         defer { depth -= 1 }
         event.target = target
+        let listened = countByType[event.type] != nil
+        let observed = observer != nil && (observerFilter?(event) ?? true)
+        guard listened || observed else { return !event.defaultPrevented }
         let path = Self.path(from: target)
-        observer?(event, path)
-        guard countByType[event.type] != nil else { return !event.defaultPrevented }
+        if observed { observer?(event, path) }
+        guard listened else { return !event.defaultPrevented }
         // Capture: from the top of the path down to the target's parent.
         for t in path.reversed().dropLast() where !event.propagationStopped {
             invoke(event, on: t, phase: .capture)

@@ -7,6 +7,8 @@ public final class EventRecorder {
     public private(set) var records: [EventRecord] = []
     /// Extra types to record (the scenario's `events`): native events and kebab-case twins.
     public let extraTypes: Set<String>
+    /// Ancestor chains shared by the PATHs of consecutive events.
+    private let paths = NodePathCache()
 
     public init(extraTypes: Set<String> = []) {
         self.extraTypes = extraTypes
@@ -16,22 +18,32 @@ public final class EventRecorder {
     public func observe(_ event: DOMEvent, path: [EventTarget]) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard case .node(let target) = event.target, path.contains(where: { $0.node?.kind == .document }) else { return }
+        guard wants(event) else { return }
+        records.append(EventRecord(type: event.type, target: NodePath.of(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
+    }
+
+    /// Whether an event of this type and origin is recorded at all (when its path reaches the
+    /// document); hook for ``EventDispatcher/observerFilter``.
+    public func wants(_ event: DOMEvent) -> Bool {
         let listed = extraTypes.contains(event.type)
         switch event.origin {
         case .script:
-            if event.type.hasPrefix("htmx:xhr:") && !listed { return }
+            return !(event.type.hasPrefix("htmx:xhr:") && !listed)
         case .kebabTwin, .native:
-            if !listed { return }
+            return listed
         }
-        records.append(EventRecord(type: event.type, target: NodePath.of(target), detail: Self.detail(of: event.detail)))
     }
 
     /// The format's detail table, applied in order; a key written twice keeps its first
     /// position and takes the last value.
     public static func detail(of d: JSValue) -> [(String, DetailValue)] {
+        detail(of: d, paths: nil)
+    }
+
+    static func detail(of d: JSValue, paths: NodePathCache?) -> [(String, DetailValue)] {
         var out: [(String, DetailValue)] = []
         func put(_ key: String, _ value: JSValue?, _ kind: Kind) {
-            guard let value, let v = convert(value, kind) else { return }
+            guard let value, let v = convert(value, kind, paths) else { return }
             if let i = out.firstIndex(where: { $0.0 == key }) { out[i].1 = v } else { out.append((key, v)) }
         }
         switch d {
@@ -85,12 +97,12 @@ public final class EventRecorder {
 
     enum Kind { case string, number, bool, node, primitive }
 
-    private static func convert(_ v: JSValue, _ kind: Kind) -> DetailValue? {
+    private static func convert(_ v: JSValue, _ kind: Kind, _ paths: NodePathCache?) -> DetailValue? {
         switch (v, kind) {
         case (.string(let s), .string), (.string(let s), .primitive): return .string(s)
         case (.number(let n), .number), (.number(let n), .primitive): return n.isFinite ? .number(n) : nil
         case (.bool(let b), .bool), (.bool(let b), .primitive): return .bool(b)
-        case (.node(let n), .node), (.node(let n), .primitive): return .string(NodePath.of(n))
+        case (.node(let n), .node), (.node(let n), .primitive): return .string(NodePath.of(n, cache: paths))
         default: return nil
         }
     }

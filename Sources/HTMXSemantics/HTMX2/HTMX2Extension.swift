@@ -16,6 +16,10 @@ public protocol HTMX2Extension: AnyObject {
     func isInlineSwap(_ style: String) -> Bool
     /// `handleSwap`: true when the extension performed the swap.
     func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool
+    /// Every node the extension keeps a handle on beyond the current task (in stored state or
+    /// in closures it registered): ``HTMX2Runtime/releaseUnreachableDetachedNodes(pinning:whenAtLeast:)``
+    /// never frees their subtrees.
+    var heldNodes: [Node] { get }
 }
 
 extension HTMX2Extension {
@@ -24,6 +28,7 @@ extension HTMX2Extension {
     public func transformResponse(_ text: String, status: Int, elt: Node) -> String { text }
     public func isInlineSwap(_ style: String) -> Bool { false }
     public func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool { false }
+    public var heldNodes: [Node] { [] }
 }
 
 extension HTMX2Runtime {

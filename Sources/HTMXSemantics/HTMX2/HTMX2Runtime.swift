@@ -67,6 +67,8 @@ public final class HTMX2Runtime {
     var nextSpecID = 0
     /// Registered extensions by name (htmx.js `extensions`).
     var extensions: [String: HTMX2Extension] = [:]
+    /// kebabEventName of each event name triggered so far (a handful of names, fired often).
+    var kebabNames: [String: String] = [:]
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {

@@ -16,12 +16,24 @@ public final class HTMX2SSEExtension: HTMX2Extension {
     var registeredNameSet: Set<String> = []
     var receivedTypes: Set<String> = []
     var reportedDrops: [Node: Set<String>] = [:]
+    /// Each source this extension put closures on, with the elements those closures capture:
+    /// they may run while the source is open.
+    var sourceHolds: [(source: WeakSource, nodes: [Node])] = []
+
+    struct WeakSource { weak var value: HTMX2EventSource? }
 
     static let sourceKey = "sseEventSource"
 
     /// The extension, opening its sources through `factory`.
     public init(factory: HTMX2EventSourceFactory) {
         self.factory = factory
+    }
+
+    /// The elements named by the end-of-run report and by closures on sources that are still
+    /// open (a closed source dispatches nothing more).
+    public var heldNodes: [Node] {
+        sourceHolds.removeAll { $0.source.value.map { $0.readyState == .closed } ?? true }
+        return sourceHolds.flatMap(\.nodes) + registeredNames.map(\.element) + Array(reportedDrops.keys)
     }
 
     /// sse.js onEvent.
@@ -89,6 +101,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
             }
         }
         runtime.setInternalData(elt, Self.sourceKey, source)
+        sourceHolds.append((WeakSource(value: source), [elt]))
         source.onMessage = { [weak self] type, heard in self?.noteMessage(type, heard: heard, elt, runtime) }
         if let closeName = runtime.attributeValue(elt, "sse-close") {
             source.addEventListener(closeName) { [weak source, unowned runtime] _ in
@@ -108,6 +121,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
                 return
             }
             diagnoseIgnoredAttributes(elt, runtime)
+            sourceHolds.append((WeakSource(value: source), [elt, sourceElement]))
             for raw in swapAttr.split(separator: ",", omittingEmptySubsequences: false) {
                 let eventName = String(raw).trimmingASCIIWhitespace
                 noteRegistration(eventName, elt)
@@ -127,6 +141,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
         }
         if runtime.attributeValue(elt, "hx-trigger") != nil {
             guard let sourceElement = closestSourceElement(elt, runtime), let source = eventSource(sourceElement, runtime) else { return }
+            sourceHolds.append((WeakSource(value: source), [elt, sourceElement]))
             for spec in runtime.triggerSpecifications(of: elt) where spec.trigger.hasPrefix("sse:") {
                 let trigger = spec.trigger
                 let eventName = String(trigger.dropFirst(4))

@@ -6,47 +6,95 @@ import HTMLModel
 /// `#text(K)` among all child nodes, and `detached: ` before nodes outside the document.
 public enum NodePath {
     public static func of(_ node: Node) -> String {
+        of(node, cache: nil)
+    }
+
+    /// The PATH of `node`, reusing (and filling) `cache` for the chains of its ancestors.
+    public static func of(_ node: Node, cache: NodePathCache?) -> String {
         if node.kind == .document { return "document" }
         // The reference writes `#ID` for an element with an id whether or not it is still in
         // the document (removed swap targets appear as `#t` in the corpus).
         if node.isElement, !node.id.isEmpty { return "#" + node.id }
-        let path = chain(node)
+        let path = chain(node, cache)
         return node.isConnected ? path : "detached: " + path
     }
 
-    private static func chain(_ node: Node) -> String {
+    private static func chain(_ node: Node, _ cache: NodePathCache?) -> String {
+        if node.isElement { return elementChain(node, cache) }
         // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
-        if !node.isElement, let parent = node.parent, parent.kind != .document, parent.kind != .fragment {
-            return chain(parent) + " > \(node.nodeName)(\(node.childIndex))"
+        if let parent = node.parent, parent.kind != .document, parent.kind != .fragment {
+            let parentPath = parent.isElement && !parent.id.isEmpty ? "#" + parent.id : chain(parent, cache)
+            return parentPath + " > \(node.nodeName)(\(node.childIndex))"
         }
         var parts: [String] = []
         var cur: Node? = node
         while let n = cur {
             if n.kind == .document { break }
             if n.isElement {
-                let id = n.id
-                if n == node && !id.isEmpty {
-                    parts.append("#" + id)
-                    break
-                }
-                let name = n.localName.lowercased()
-                guard let parent = n.parent, parent.kind != .fragment else {
-                    parts.append(name)
-                    break
-                }
-                if parent.kind == .document {
-                    parts.append(name)
-                } else if parent.parent?.kind == .document {
-                    parts.append(name)
-                } else {
-                    parts.append("\(name):nth-child(\(n.elementIndex))")
-                }
-            } else {
-                parts.append("\(n.nodeName)(\(n.childIndex))")
-                if n.parent == nil { break }
+                parts.append(elementChain(n, cache))
+                break
             }
+            parts.append("\(n.nodeName)(\(n.childIndex))")
+            if n.parent == nil { break }
             cur = n.parent
         }
         return parts.reversed().joined(separator: " > ")
+    }
+
+    /// The chain of an element, ids ignored (what it contributes as an ancestor): its bare
+    /// name under the document, a fragment or nothing, else its parent's chain and
+    /// `tag:nth-child(K)` (a bare name for the root element's children). Iterative, so deep
+    /// trees cannot exhaust the stack.
+    private static func elementChain(_ element: Node, _ cache: NodePathCache?) -> String {
+        cache?.validate(for: element.document)
+        if let hit = cache?.chains[element] { return hit }
+        // Walk up to the first ancestor whose chain is known (or the top), then build down.
+        var pending: [(node: Node, segment: String)] = []
+        var prefix = ""
+        var cur = element
+        while true {
+            if let hit = cache?.chains[cur] {
+                prefix = hit
+                break
+            }
+            let name = cur.localName.lowercased()
+            guard let parent = cur.parent, parent.kind != .fragment, parent.kind != .document else {
+                pending.append((cur, name))
+                break
+            }
+            if parent.parent?.kind == .document {
+                pending.append((cur, name))
+            } else {
+                pending.append((cur, "\(name):nth-child(\(cur.elementIndex))"))
+            }
+            cur = parent
+        }
+        for (node, segment) in pending.reversed() {
+            prefix = prefix.isEmpty ? segment : prefix + " > " + segment
+            cache?.chains[node] = prefix
+        }
+        return prefix
+    }
+}
+
+/// Ancestor chains computed by ``NodePath/of(_:cache:)``, valid while the document's
+/// ``Document/structureVersion`` is unchanged (a chain depends only on tree shape and tag
+/// names, never on attributes). Events fired in a row share most of their ancestors.
+public final class NodePathCache {
+    fileprivate var chains: [Node: String] = [:]
+    private var document: ObjectIdentifier?
+    private var version: UInt = 0
+
+    public init() {}
+
+    fileprivate func validate(for doc: Document) {
+        let id = ObjectIdentifier(doc)
+        let v = doc.structureVersion
+        if document != id || version != v {
+            // Keys of another shape may name nodes since freed: drop them all.
+            chains.removeAll(keepingCapacity: true)
+            document = id
+            version = v
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class VirtualScheduler {
         var due: Double
         var sequence: UInt64
         var task: Task
+        var holdsNodes: Bool
     }
 
     /// The current virtual time in milliseconds.
@@ -26,6 +27,13 @@ public final class VirtualScheduler {
     private var microtaskHead = 0
     /// Tasks run so far (a guard against runaway self-rescheduling loops).
     public private(set) var tasksRun = 0
+    /// Sequences of pending, uncancelled timers that may hold `Node` handles (every timer but
+    /// those scheduled with ``scheduleWithoutNodes(after:_:)``): while any is pending, freeing
+    /// removed content could leave a closure pointing at freed memory.
+    private var nodeHolders: Set<UInt64> = []
+    /// Called after each task, once its microtasks have drained: the one point where no
+    /// closure of the engine is running, so the replayer frees removed content here.
+    public var afterEachTask: (() -> Void)?
 
     public init() {}
 
@@ -39,14 +47,38 @@ public final class VirtualScheduler {
 
     @discardableResult
     public func schedule(at time: Double, _ task: @escaping Task) -> TimerID {
+        add(at: time, holdsNodes: true, task)
+    }
+
+    /// Like ``schedule(after:_:)`` for a task whose closure holds no `Node` handle (directly or
+    /// through what it captures), so it does not count in ``pendingTasksHoldingNodes``.
+    @discardableResult
+    public func scheduleWithoutNodes(after delay: Double, _ task: @escaping Task) -> TimerID {
+        let d = delay.isNaN || delay < 0 ? 0 : delay
+        return add(at: now + d, holdsNodes: false, task)
+    }
+
+    /// Like ``schedule(at:_:)`` for a task whose closure holds no `Node` handle.
+    @discardableResult
+    public func scheduleWithoutNodes(at time: Double, _ task: @escaping Task) -> TimerID {
+        add(at: time, holdsNodes: false, task)
+    }
+
+    private func add(at time: Double, holdsNodes: Bool, _ task: @escaping Task) -> TimerID {
         let seq = nextSequence
         nextSequence += 1
-        push(Entry(due: max(time, now), sequence: seq, task: task))
+        push(Entry(due: max(time, now), sequence: seq, task: task, holdsNodes: holdsNodes))
+        if holdsNodes { nodeHolders.insert(seq) }
         return TimerID(sequence: seq)
     }
 
+    /// Pending timers that may hold `Node` handles. Removed content may be freed only while
+    /// this is 0 (a cancelled timer never runs, so it does not count).
+    public var pendingTasksHoldingNodes: Int { nodeHolders.count }
+
     public func cancel(_ id: TimerID) {
         cancelled.insert(id.sequence)
+        nodeHolders.remove(id.sequence)
     }
 
     /// Drops every pending timer and microtask (their closures usually capture the runtime
@@ -54,6 +86,8 @@ public final class VirtualScheduler {
     public func cancelAll() {
         heap.removeAll()
         cancelled.removeAll()
+        nodeHolders.removeAll()
+        afterEachTask = nil
         microtasks.removeAll()
         microtaskHead = 0
     }
@@ -91,8 +125,10 @@ public final class VirtualScheduler {
             let entry = pop()
             now = entry.due
             tasksRun += 1
+            if entry.holdsNodes { nodeHolders.remove(entry.sequence) }
             entry.task()
             drainMicrotasks()
+            afterEachTask?()
         }
         now = max(now, limit)
         return true

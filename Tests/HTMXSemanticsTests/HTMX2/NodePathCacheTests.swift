@@ -1,0 +1,78 @@
+import HTMLModel
+import HTMXSemantics
+import Testing
+
+/// PATHs with a shared cache (and the elements' cached `:nth-child` indices underneath) must
+/// equal PATHs computed from scratch after any sequence of DOM mutations.
+@Suite("PATH cache")
+struct NodePathCacheTests {
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+    }
+
+    static func naiveIndex(_ n: Node) -> Int {
+        var i = 1
+        var s = n.previousElementSibling
+        while let p = s { i += 1; s = p.previousElementSibling }
+        return i
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func cachedPathsMatchUncachedAfterMutations(_ seed: UInt64) {
+        let doc = Document(html: "<!DOCTYPE html><html><head></head><body><div id=\"root\"></div><section></section></body></html>")
+        guard let body = doc.body else {
+            Issue.record("no body")
+            return
+        }
+        var rng = Rng(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
+        let cache = NodePathCache()
+        var removed: [Node] = []
+        for step in 0..<400 {
+            let all = [body] + body.descendants
+            let parents = all.filter(\.isElement)
+            let parent = parents[rng.next(parents.count)]
+            switch rng.next(6) {
+            case 0, 1:
+                let el = doc.createElement(["div", "p", "span"][rng.next(3)])
+                if rng.next(4) == 0 { el.setAttribute("id", "e\(step)") }
+                let kids = parent.childNodes
+                parent.insert(el, before: kids.isEmpty || rng.next(2) == 0 ? nil : kids[rng.next(kids.count)])
+            case 2:
+                parent.append(doc.createTextNode("t\(step)"))
+            case 3:
+                let victims = all.filter { $0 != body }
+                if !victims.isEmpty {
+                    let v = victims[rng.next(victims.count)]
+                    v.remove()
+                    removed.append(v)
+                }
+            case 4:
+                if !removed.isEmpty {
+                    let back = removed.remove(at: rng.next(removed.count))
+                    let kids = parent.childNodes
+                    if !back.contains(parent) {
+                        parent.insert(back, before: kids.isEmpty ? nil : kids[rng.next(kids.count)])
+                    }
+                }
+            default:
+                let kids = parent.childNodes
+                let i = rng.next(max(kids.count, 1)), j = rng.next(max(kids.count, 1))
+                if kids.count > 1, i != j {
+                    // Move a child before another one of the same parent.
+                    parent.insert(kids[i], before: kids[j])
+                }
+            }
+            for n in [body] + body.descendants + removed.flatMap({ [$0] + $0.descendants }) {
+                #expect(NodePath.of(n, cache: cache) == NodePath.of(n), "step \(step)")
+                if n.isElement { #expect(n.elementIndex == Self.naiveIndex(n), "step \(step)") }
+            }
+        }
+    }
+}
