@@ -29,7 +29,7 @@ public struct Replayer {
                                 events: run.events, requests: run.requests, dialogs: run.dialogs,
                                 diagnostics: diagnostics + run.diagnostics)
         }
-        let run = HTMX4Replay(scenario, document: document).run()
+        let run = HTMX4Replay(scenario, document: document, releaseThreshold: releaseThreshold).run()
         return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                             events: run.events, requests: run.requests, dialogs: run.dialogs,
                             diagnostics: diagnostics + run.diagnostics)

@@ -2,8 +2,8 @@ import Foundation
 @testable import HTMXReplay
 import Testing
 
-/// Freeing removed content during a replay must never change a result: every htmx 2
-/// conformance scenario gives the same result when content is freed after every task where
+/// Freeing removed content during a replay must never change a result: every htmx 2 and
+/// htmx 4 conformance scenario gives the same result when content is freed after every task where
 /// the rule allows it as when it is never freed. (Under `--sanitize=address` this also checks
 /// that nothing reads freed memory.)
 @Suite("Release during replay")
@@ -14,14 +14,16 @@ struct ReleaseEquivalenceTests {
             url = url.deletingLastPathComponent()
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
         }
-        let folder = url.appendingPathComponent("Conformance/htmx2")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }.sorted()
-            .map { folder.appendingPathComponent($0).path }
+        return ["htmx2", "htmx4"].flatMap { version -> [String] in
+            let folder = url.appendingPathComponent("Conformance/" + version)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".expected.json") }.sorted()
+                .map { folder.appendingPathComponent($0).path }
+        }
     }
 
     @Test func corpusIsPresent() {
-        #expect(Self.scenarios.count >= 200)
+        #expect(Self.scenarios.count >= 400)
     }
 
     @Test(arguments: scenarios)
@@ -44,6 +46,26 @@ struct ReleaseEquivalenceTests {
         }
         chunks.removeLast()
         let json = #"{"htmx":"2","page":"<!DOCTYPE html><html><body><div hx-ext=\"sse\" sse-connect=\"/s\"><div id=\"p\" sse-swap=\"u\"></div></div></body></html>","responses":[{"method":"GET","url":"/s","headers":{"Content-Type":"text/event-stream"},"chunks":[\#(chunks)]}],"until":20000}"#
+        let scenario = try ScenarioLoader.decode(Array(json.utf8))
+        var never = Replayer()
+        never.releaseThreshold = .max
+        let reference = never.run(scenario)
+        #expect(reference.body.contains("update 599"))
+        for threshold in [0, 7, 256] {
+            var r = Replayer()
+            r.releaseThreshold = threshold
+            #expect(r.run(scenario) == reference)
+        }
+    }
+
+    /// The same for an htmx 4 stream whose messages all arrive in one chunk: content is freed
+    /// between messages.
+    @Test func oneChunkHTMX4ReplaceStream() throws {
+        var data = ""
+        for k in 0..<600 {
+            data += "data: <h3>update \(k)</h3><ul>" + (0..<5).map { "<li>row \($0) of \(k)</li>" }.joined() + "</ul>\n\n"
+        }
+        let json = ##"{"htmx":"4","page":"<!DOCTYPE html><html><body><div hx-sse:connect=\"/s\" hx-target=\"#p\"></div><div id=\"p\"></div></body></html>","responses":[{"method":"GET","url":"/s","headers":{"Content-Type":"text/event-stream"},"body":\##(JSONWriter.write(.string(data)))}],"until":1000}"##
         let scenario = try ScenarioLoader.decode(Array(json.utf8))
         var never = Replayer()
         never.releaseThreshold = .max

@@ -16,7 +16,11 @@ final class HTMX4Replay {
     let driver: PageDriver
     let sse = HTMX4SSEExtension()
 
-    init(_ scenario: Scenario, document: Document) {
+    /// See ``Replayer/releaseThreshold``.
+    let releaseThreshold: Int
+
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
+        self.releaseThreshold = releaseThreshold
         self.scenario = scenario
         self.document = document
         recorder = EventRecorder(extraTypes: Set(scenario.events))
@@ -49,8 +53,16 @@ final class HTMX4Replay {
         // t = 0 is htmx 4's init (`process(document.body)`); the actions are scheduled after it.
         runtime.start()
         for action in scenario.actions {
-            scheduler.schedule(at: action.at) { [driver] in driver.perform(action) }
+            // An action names its elements by selector, resolved when it runs.
+            scheduler.scheduleWithoutNodes(at: action.at) { [driver] in driver.perform(action) }
         }
+        // Removed content nothing can reach any more is freed between tasks, and between the
+        // messages of a long stream.
+        let release = { [unowned self] in
+            _ = runtime.releaseUnreachableDetachedNodes(whenAtLeast: releaseThreshold)
+        }
+        scheduler.afterEachTask = release
+        runtime.atSafePoint = release
         if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
             driver.diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))
         }

@@ -95,11 +95,12 @@ final class RecordedBodyStream: HTMX4BodyStream {
     /// Schedules the chunks relative to now (the request's time: the response resolves at +0).
     func start() {
         for c in chunks {
-            timers.append(scheduler.schedule(after: c.at) { [weak self] in self?.deliver(.chunk(c.data)) })
+            // The stream's own timers hold no node: what reads the chunk holds its own.
+            timers.append(scheduler.scheduleWithoutNodes(after: c.at) { [weak self] in self?.deliver(.chunk(c.data)) })
         }
         if let end {
             let last = chunks.map(\.at).max() ?? 0
-            timers.append(scheduler.schedule(after: max(end, last)) { [weak self] in self?.deliver(.done) })
+            timers.append(scheduler.scheduleWithoutNodes(after: max(end, last)) { [weak self] in self?.deliver(.done) })
         }
     }
 

@@ -24,6 +24,10 @@ public final class HTMX4Runtime {
     public var documentHidden = false
     /// `Math.random`: a seeded generator, so reconnect jitter is reproducible.
     public var random: () -> Double = SeededRandom(seed: 0).next
+    /// Called where a long stream's processing reaches a point with no closure of the engine
+    /// under way (between two messages of one chunk): the replayer frees removed content
+    /// there, since one chunk may carry a whole recorded stream.
+    public var atSafePoint: (() -> Void)?
     /// Registered extensions, in registration order (`__extMethods`).
     var extensions: [HTMX4Extension] = []
 

@@ -241,6 +241,7 @@ final class HTMX4SSEConnection {
 
     /// The loop's body for each parsed message, one at a time (a swap may wait on timers).
     private func nextMessage() {
+        runtime.atSafePoint?()
         guard let msg = parser.next() else { return read() }
         guard element.isConnected, !reconnectRequested else {
             reader?.cancel()

@@ -35,6 +35,10 @@ public final class VirtualScheduler {
     /// closure of the engine is running, so the replayer frees removed content here.
     public var afterEachTask: (() -> Void)?
 
+    /// Whether microtasks are queued that have not run yet (inside a microtask: the ones
+    /// after it).
+    public var hasPendingMicrotasks: Bool { microtaskHead < microtasks.count }
+
     public init() {}
 
     /// Schedules `task` to run `delay` ms from now (negative or NaN delays count as 0, as
