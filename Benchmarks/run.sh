@@ -5,7 +5,8 @@
 #   bash Benchmarks/run.sh swap       # htmx 2 swap engine vs swap_floor on W1 1k/10k/100k, W2, W3
 #   bash Benchmarks/run.sh parse      # parse + serialize vs plain libxml2
 #   bash Benchmarks/run.sh sse        # EventStream vs sse_floor on W4 (100 MB)
-#   bash Benchmarks/run.sh replay     # `htmx-headless run` (process start included) vs swap_floor
+#   bash Benchmarks/run.sh replay     # `htmx-headless run` (process start included) vs swap_floor, htmx 2 pages
+#   bash Benchmarks/run.sh replay4    # the same on the workloads' htmx 4 pages and streams
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 shared="${SHARED:-$here/../../shared}"
@@ -40,25 +41,11 @@ if [ "$what" = all ] || [ "$what" = swap ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = replay ]; then
-  # The whole product: `htmx-headless run` on a scenario whose page and stream are the
-  # workload's files (pageFile / bodyFile), process start included, beside swap_floor.
-  (cd "$here/.." && swift build -c release --product htmx-headless >/dev/null)
-  cli="$(cd "$here/.." && swift build -c release --show-bin-path)/htmx-headless"
-  printf '%-16s %12s %12s %8s %14s %14s %8s\n' workload "run µs/msg" "floor µs/msg" ratio "run peak MB" "floor peak MB" ratio
-  for w in w1-append-1k w1-append-10k w1-append-100k w2-replace w3-oob; do
-    dir="$data/$w"
-    url=$(grep -o 'sse-connect="[^"]*"' "$dir/page.html" | head -1 | sed 's/sse-connect="\(.*\)"/\1/')
-    printf '{"htmx":"2","pageFile":"page.html","responses":[{"method":"GET","url":"%s","headers":{"Content-Type":"text/event-stream"},"bodyFile":"stream.sse"}],"until":1000}\n' "$url" > "$dir/scenario.json"
-    msgs=$(python3 -c "import json; print(json.load(open('$dir/meta.json'))['messages'])")
-    start=$(date +%s%N)
-    run_out=$(/usr/bin/time -f 'PEAKKB %M' "$cli" run "$dir/scenario.json" -o "$dir/result.json" --no-diagnostics 2>&1)
-    end=$(date +%s%N)
-    run_kb=$(echo "$run_out" | sed -n 's/^PEAKKB //p')
-    floor_out=$(/usr/bin/time -f 'PEAKKB %M' "$data/swap_floor" "$dir/page.html" "$dir/stream.sse" -r 1 2>&1)
-    floor_total=$(echo "$floor_out" | json_field total_ms)
-    floor_kb=$(echo "$floor_out" | sed -n 's/^PEAKKB //p')
-    python3 -c "r=($end-$start)/1e3/$msgs; f=$floor_total*1e3/$msgs; print('%-16s %12.1f %12.1f %7.2fx %14.1f %14.1f %7.2fx' % ('$w', r, f, r/f, $run_kb/1024, $floor_kb/1024, $run_kb/$floor_kb))"
-  done
+  bash "$here/run-replay.sh" 2
+fi
+
+if [ "$what" = all ] || [ "$what" = replay4 ]; then
+  bash "$here/run-replay.sh" 4
 fi
 
 if [ "$what" = all ] || [ "$what" = parse ]; then

@@ -26,32 +26,32 @@ struct HTMX4CoreReplayTests {
         let r = try Self.replay(Self.scenario(
             body: ##"<button id="btn" hx-get="/m" hx-target="#box" hx-swap="innerMorph">go</button><div id="box"><p id="keep" class="a">old</p><span>x</span></div>"##,
             responses: "[\(Self.html("/m", ##"<p id="keep" class="b">new</p><em>y</em>"##))]"))
-        let kept = try #require(r.document.element(byID: "keep"))
+        let kept = try #require(r.session.document.element(byID: "keep"))
         _ = r.run()
         // __morph matches by persistent id: the same element, its attributes and text patched.
-        #expect(r.document.element(byID: "keep") == kept)
-        #expect(r.document.element(byID: "box")?.innerHTML == ##"<p id="keep" class="b">new</p><em>y</em>"##)
+        #expect(r.session.document.element(byID: "keep") == kept)
+        #expect(r.session.document.element(byID: "box")?.innerHTML == ##"<p id="keep" class="b">new</p><em>y</em>"##)
     }
 
     @Test func innerHTMLReplacesTheElement() throws {
         let r = try Self.replay(Self.scenario(
             body: ##"<button id="btn" hx-get="/m" hx-target="#box">go</button><div id="box"><p id="keep">old</p></div>"##,
             responses: "[\(Self.html("/m", ##"<p id="keep">new</p>"##))]"))
-        let old = try #require(r.document.element(byID: "keep"))
+        let old = try #require(r.session.document.element(byID: "keep"))
         _ = r.run()
-        #expect(r.document.element(byID: "keep") != old)
+        #expect(r.session.document.element(byID: "keep") != old)
     }
 
     @Test func preservedElementsSurviveTheSwap() throws {
         let r = try Self.replay(Self.scenario(
             body: ##"<button id="btn" hx-get="/p" hx-target="#box">go</button><div id="box"><video id="v" hx-preserve>playing</video><p>a</p></div>"##,
             responses: "[\(Self.html("/p", ##"<video id="v" hx-preserve>fresh</video><p>b</p>"##))]"))
-        let video = try #require(r.document.element(byID: "v"))
+        let video = try #require(r.session.document.element(byID: "v"))
         _ = r.run()
-        #expect(r.document.element(byID: "v") == video)
-        #expect(r.document.element(byID: "box")?.innerHTML == ##"<video id="v" hx-preserve="">playing</video><p>b</p>"##)
+        #expect(r.session.document.element(byID: "v") == video)
+        #expect(r.session.document.element(byID: "box")?.innerHTML == ##"<video id="v" hx-preserve="">playing</video><p>b</p>"##)
         // The pantry htmx parks preserved elements in (after <body>) is gone again.
-        #expect(r.document.documentElement?.elementChildren.count == 2)
+        #expect(r.session.document.documentElement?.elementChildren.count == 2)
     }
 
     @Test func hxSyncDropIgnoresAClickWhileARequestIsInFlight() throws {
@@ -90,7 +90,7 @@ struct HTMX4CoreReplayTests {
         let json = ##"{"htmx": "4", "config": {"metaCharacter": "-"}, "page": "<!DOCTYPE html><html><head><title>t</title></head><body><div hx-target-inherited=\"#out\"><button id=\"btn\" hx-get=\"/m\">go</button></div><div id=\"out\"></div></body></html>", "responses": [{"method": "GET", "url": "/m", "body": "ok"}], "actions": [{"at": 10, "click": "#btn"}], "until": 500}"##
         let r = try Self.replay(json)
         let result = r.run()
-        #expect(r.document.element(byID: "out")?.textContent == "ok")
+        #expect(r.session.document.element(byID: "out")?.textContent == "ok")
         #expect(result.events.contains { $0.type == "htmx-before-request" })
         #expect(!result.events.contains { $0.type == "htmx:before:request" })
     }

@@ -11,15 +11,15 @@ struct HTMX4SSEReplayTests {
     final class Run {
         let replay: HTMX4Replay
         var log: [String] = []
-        let result: (events: [EventRecord], requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic])
+        let result: ReplaySession.Outcome
 
         init(_ json: String) throws {
             let scenario = try ScenarioLoader.decode(Array(json.utf8))
             replay = HTMX4Replay(scenario, document: Document(html: scenario.page))
-            let recorder = replay.recorder
-            let scheduler = replay.scheduler
+            let recorder = replay.session.recorder
+            let scheduler = replay.session.scheduler
             var log: [String] = []
-            replay.dispatcher.observer = { event, path in
+            replay.session.dispatcher.observer = { event, path in
                 recorder.observe(event, path: path)
                 guard event.type.contains("sse") || event.origin == .script && !event.type.hasPrefix("htmx:") else { return }
                 let d = EventRecorder.detail(of: event.detail).map { key, value in
@@ -84,7 +84,7 @@ struct HTMX4SSEReplayTests {
         #expect(r.result.requests.count == 2)
         #expect(r.result.requests[0].headers.first { $0.0 == "last-event-id" } == nil)
         #expect(r.result.requests[1].headers.first { $0.0 == "last-event-id" }?.1 == "7")
-        #expect(r.replay.document.element(byID: "out")?.textContent == "b")
+        #expect(r.replay.session.document.element(byID: "out")?.textContent == "b")
     }
 
     @Test func attemptsStopAtReconnectMaxAttempts() throws {
@@ -124,7 +124,7 @@ struct HTMX4SSEReplayTests {
         // Visible again at 2000; attempt 1 waits the base delay (500 ms).
         #expect(r.times(of: "htmx:after:sse:connection") == [0, 2500])
         #expect(r.result.requests[1].headers.first { $0.0 == "last-event-id" }?.1 == "1")
-        #expect(r.replay.document.element(byID: "out")?.textContent == "c")
+        #expect(r.replay.session.document.element(byID: "out")?.textContent == "c")
         // The chunk sent while hidden was never read, and the page is told.
         #expect(r.result.diagnostics.filter { $0.code == "sse-messages-lost" }.count == 1)
     }
@@ -134,7 +134,7 @@ struct HTMX4SSEReplayTests {
         let r = try Run(Self.scenario(attrs: ##"hx-sse:connect=\"/s\" hx-sse:close=\"done\" hx-target=\"#out\""##, responses: "[\(s)]", until: 3000))
         #expect(r.times(of: "ping") == [0])
         #expect(r.log.contains { $0.contains("htmx:sse:close") && $0.contains("reason=message") })
-        #expect(r.replay.document.element(byID: "out")?.textContent == "")
+        #expect(r.replay.session.document.element(byID: "out")?.textContent == "")
         #expect(r.result.requests.count == 1)
     }
 

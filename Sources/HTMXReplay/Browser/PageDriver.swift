@@ -57,8 +57,8 @@ final class PageDriver {
                 eventFields = ["key": .string(""), "code": .string(""), "ctrlKey": .bool(false), "shiftKey": .bool(false),
                                "altKey": .bool(false), "metaKey": .bool(false), "repeat": .bool(false)]
             }
-            for (k, v) in fields { eventFields[k] = HTMX2Replay.jsValue(v) }
-            let d: JSValue = keyboard ? .number(0) : (detail.map(HTMX2Replay.jsValue) ?? .undefined)
+            for (k, v) in fields { eventFields[k] = ReplaySession.jsValue(v) }
+            let d: JSValue = keyboard ? .number(0) : (detail.map(ReplaySession.jsValue) ?? .undefined)
             let event = DOMEvent(type: type, detail: d, bubbles: bubbles, cancelable: cancelable, origin: .native, fields: eventFields)
             switch target {
             case .window: dispatcher.dispatch(event, to: .window)

@@ -1,72 +1,40 @@
 import HTMLModel
 import HTMXSemantics
 
-/// Runs an htmx 4 scenario: the page, htmx 4 and hx-sse initialised at t = 0, the actions
-/// at their times, the recorded network through `fetch`, until `until`.
+/// Runs an htmx 4 scenario: htmx 4.0.0-beta5 and hx-sse initialised at t = 0 over a
+/// ``ReplaySession``, every request through the modelled `fetch`.
 final class HTMX4Replay {
-    let scenario: Scenario
-    let document: Document
-    let dispatcher = EventDispatcher()
-    let scheduler = VirtualScheduler()
-    let recorder: EventRecorder
+    let session: ReplaySession
     let runtime: HTMX4Runtime
-    let network: RecordedNetwork
     let fetch: RecordedFetch
-    let dialogs: ScriptedDialogs
-    let driver: PageDriver
     let sse = HTMX4SSEExtension()
 
-    /// See ``Replayer/releaseThreshold``.
-    let releaseThreshold: Int
-
     init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
-        self.releaseThreshold = releaseThreshold
-        self.scenario = scenario
-        self.document = document
-        recorder = EventRecorder(extraTypes: Set(scenario.events))
+        session = ReplaySession(scenario, document: document, releaseThreshold: releaseThreshold)
         // htmx 4 reads the meta config when it loads; the scenario's config is assigned after.
-        runtime = HTMX4Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler)
+        runtime = HTMX4Runtime(document: document, dispatcher: session.dispatcher, scheduler: session.scheduler)
         for (key, value) in scenario.config {
-            runtime.config.assign(key, HTMX2Replay.grammarValue(value))
+            runtime.config.assign(key, ReplaySession.grammarValue(value))
         }
-        network = RecordedNetwork(responses: scenario.responses, scheduler: scheduler)
-        fetch = RecordedFetch(network: network)
-        dialogs = ScriptedDialogs(scenario.dialogs)
-        driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler)
-        let recorder = self.recorder
-        dispatcher.observer = { event, path in recorder.observe(event, path: path) }
+        fetch = RecordedFetch(network: session.network)
         runtime.transport = fetch
-        runtime.dialogs = dialogs
+        runtime.dialogs = session.dialogs
         runtime.register(sse)
         // hx-sse's reconnect jitter draws from `Math.random`: seeded, so runs repeat exactly.
         runtime.random = SeededRandom(seed: scenario.seed).next
-        driver.onVisibilityChange = { [unowned runtime] hidden in runtime.documentHidden = hidden }
+        session.driver.onVisibilityChange = { [unowned runtime] hidden in runtime.documentHidden = hidden }
     }
 
-    func run() -> (events: [EventRecord], requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic]) {
-        // Listeners and timers capture the runtime: drop them once the result is taken.
-        defer {
-            dispatcher.removeAll()
-            scheduler.cancelAll()
-            runtime.tearDown()
+    func run() -> ReplaySession.Outcome {
+        let (runtime, sse, threshold) = (self.runtime, self.sse, session.releaseThreshold)
+        let release = { [unowned runtime] in
+            _ = runtime.releaseUnreachableDetachedNodes(whenAtLeast: threshold)
         }
-        // t = 0 is htmx 4's init (`process(document.body)`); the actions are scheduled after it.
-        runtime.start()
-        for action in scenario.actions {
-            // An action names its elements by selector, resolved when it runs.
-            scheduler.scheduleWithoutNodes(at: action.at) { [driver] in driver.perform(action) }
-        }
-        // Removed content nothing can reach any more is freed between tasks, and between the
-        // messages of a long stream.
-        let release = { [unowned self] in
-            _ = runtime.releaseUnreachableDetachedNodes(whenAtLeast: releaseThreshold)
-        }
-        scheduler.afterEachTask = release
+        // Also between the messages of a long stream: one chunk may carry a whole recording.
         runtime.atSafePoint = release
-        if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
-            driver.diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))
-        }
-        sse.finish(runtime)
-        return (recorder.records, network.requests, dialogs.records, driver.diagnostics + runtime.diagnostics + network.diagnostics)
+        return session.run(start: runtime.start, release: release, finish: {
+            sse.finish(runtime)
+            return runtime.diagnostics
+        }, tearDown: runtime.tearDown)
     }
 }

@@ -128,31 +128,21 @@ final class RecordedBodyStream: HTMX4BodyStream {
     /// Chunks never handed to a reader: not yet arrived, or arrived and not read.
     private var unread: Int { chunks.count - delivered + buffered.count }
 
-    private func reportDiscard() {
-        if !ended && unread > 0 { onDiscard?(unread) }
-        buffered.removeAll()
-    }
-
-    func cancel() {
-        guard !cancelled else { return }
-        reportDiscard()
-        cancelled = true
-        for t in timers { scheduler.cancel(t) }
-        if let p = pending {
-            pending = nil
-            scheduler.queueMicrotask { p(.done) }
-        }
-    }
+    /// `reader.cancel()`: a pending read completes as done.
+    func cancel() { stop(failing: false) }
 
     /// The request's signal aborted: a pending read rejects.
-    func abort() {
-        guard !cancelled, !ended else { return }
-        reportDiscard()
-        failed = true
+    func abort() { stop(failing: true) }
+
+    private func stop(failing: Bool) {
+        guard !cancelled, !failed, !(failing && ended) else { return }
+        if !ended && unread > 0 { onDiscard?(unread) }
+        buffered.removeAll()
+        if failing { failed = true } else { cancelled = true }
         for t in timers { scheduler.cancel(t) }
         if let p = pending {
             pending = nil
-            scheduler.queueMicrotask { p(.failed) }
+            scheduler.queueMicrotask { p(failing ? .failed : .done) }
         }
     }
 }

@@ -13,6 +13,18 @@ public indirect enum JSValue: Equatable {
     case object(JSObject)
     case array([JSValue])
 
+    /// A JSON value (as the grammars parse it) as page JavaScript holds it.
+    public init(_ v: GrammarJSON.Value) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let n): self = .number(n)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSValue.init))
+        case .object(let o): self = .object(JSObject(o.members.map { ($0.key, JSValue($0.value)) }))
+        }
+    }
+
     public var objectValue: JSObject? { if case .object(let o) = self { return o } else { return nil } }
     public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
     public var numberValue: Double? { if case .number(let n) = self { return n } else { return nil } }

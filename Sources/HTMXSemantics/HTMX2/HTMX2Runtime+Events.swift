@@ -66,14 +66,5 @@ extension HTMX2Runtime {
     }
 
     /// A grammar JSON value as an event detail value.
-    static func jsValue(_ v: GrammarJSON.Value) -> JSValue {
-        switch v {
-        case .null: return .null
-        case .bool(let b): return .bool(b)
-        case .number(let n): return .number(n)
-        case .string(let s): return .string(s)
-        case .array(let a): return .array(a.map(jsValue))
-        case .object(let o): return .object(JSObject(o.members.map { ($0.key, jsValue($0.value)) }))
-        }
-    }
+    static func jsValue(_ v: GrammarJSON.Value) -> JSValue { JSValue(v) }
 }

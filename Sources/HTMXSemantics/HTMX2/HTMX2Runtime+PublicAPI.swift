@@ -61,8 +61,6 @@ extension HTMX2Runtime {
     /// htmx.js processNode.
     public func process(_ elt: Node) { processNode(elt) }
 
-    /// Adds a diagnostic (element PATH, message, current virtual time).
-    public func report(_ code: String, _ elt: Node?, _ message: String) { diagnose(code, elt, message) }
 
     /// An extension's entry in the element's internal data (htmx.js getInternalData);
     /// deInitNode clears it with the rest.

@@ -28,35 +28,17 @@ public protocol HTMX2Transport: AnyObject {
     func send(_ request: HTMX2OutgoingRequest, completion: @escaping (HTMX2ResponseOutcome) -> Void) -> () -> Void
 }
 
-/// Answers for `window.confirm` / `window.prompt` (FORMAT.md "Dialogs").
-public protocol HTMX2Dialogs: AnyObject {
-    func confirm(_ message: String) -> Bool
-    /// nil means cancelled.
-    func prompt(_ message: String) -> String?
-}
+/// The dialog answers htmx 2 asks for (the shared ``PageDialogs``).
+public typealias HTMX2Dialogs = PageDialogs
 
 /// htmx 2.0.10 running over one document: processing, triggers, requests, responses, swaps
 /// and the events htmx fires, on a virtual clock. Mirrors `src/htmx.js`; each part cites the
 /// function it follows.
-public final class HTMX2Runtime {
-    /// The page.
-    public let document: Document
-    /// Where every event is dispatched (hook the result recorder on its observer).
-    public let dispatcher: EventDispatcher
-    /// The virtual clock all of htmx's timers run on.
-    public let scheduler: VirtualScheduler
+public final class HTMX2Runtime: HTMXRuntimeCore {
     /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
     public var config: HTMX2Config
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX2Transport?
-    /// Answers for `confirm` / `prompt` (held weakly); absent means accept / "".
-    public weak var dialogs: HTMX2Dialogs?
-    /// What the engine noticed while running (unsupported JavaScript, rejected values...).
-    public private(set) var diagnostics: [Diagnostic] = []
-    /// The page's current URL path (changed by history pushes), on origin `http://htmx.test`.
-    public internal(set) var currentPath = "/"
-    /// The page's origin (FORMAT.md: the document URL is `http://htmx.test/`).
-    public static let origin = "http://htmx.test"
 
     var nodeData: [Node: HTMX2NodeData] = [:]
     /// htmx.js `currentPathForHistory`.
@@ -72,14 +54,9 @@ public final class HTMX2Runtime {
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
-        self.document = document
-        self.dispatcher = dispatcher
-        self.scheduler = scheduler
         self.config = config
+        super.init(page: document, events: dispatcher, clock: scheduler)
     }
-
-    /// `location.href`.
-    public var locationHref: String { Self.origin + currentPath }
 
     /// Frees removed content: drops htmx's data for every element no longer in the document
     /// (its key would otherwise name freed memory, and a new element at the same address would
@@ -111,10 +88,6 @@ public final class HTMX2Runtime {
         let d = HTMX2NodeData()
         nodeData[node] = d
         return d
-    }
-
-    func diagnose(_ code: String, _ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(code: code, element: node.map(NodePath.of), message: message, at: scheduler.now))
     }
 
     func diagnose(_ notes: [GrammarDiagnostic], _ node: Node?) {

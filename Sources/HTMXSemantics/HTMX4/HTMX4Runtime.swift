@@ -5,21 +5,12 @@ import HTMLModel
 /// `Htmx` class of `src/htmx.js` at tag `v4.0.0-beta5`; each part cites the method it
 /// follows. Shares the document model, event dispatch, recording, clock, selectors, form
 /// controls and fragment parsing with the htmx 2 dialect.
-public final class HTMX4Runtime {
-    public let document: Document
-    public let dispatcher: EventDispatcher
-    public let scheduler: VirtualScheduler
+public final class HTMX4Runtime: HTMXRuntimeCore {
     /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``init`` (htmx 4 reads it
     /// when loaded, before the scenario's config is assigned).
     public var config: HTMX4Config
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX4Transport?
-    /// Answers for `window.confirm` (held weakly); absent means accept.
-    public weak var dialogs: HTMX2Dialogs?
-    /// What the engine noticed while running (unsupported JavaScript, unknown styles…).
-    public private(set) var diagnostics: [Diagnostic] = []
-    /// The page's current path + query (history pushes change it), on `http://htmx.test`.
-    public internal(set) var currentPath = "/"
     /// `document.hidden` (the `visibility` actions set it before `visibilitychange`).
     public var documentHidden = false
     /// `Math.random`: a seeded generator, so reconnect jitter is reproducible.
@@ -53,9 +44,6 @@ public final class HTMX4Runtime {
     let constructorNames: ConstructorNames
 
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler) {
-        self.document = document
-        self.dispatcher = dispatcher
-        self.scheduler = scheduler
         var config = HTMX4Config()
         var notes: [(Node, String)] = []
         if let meta = DOMQuery.first(document.node, "meta[name=\"htmx-config\"]") {
@@ -65,11 +53,9 @@ public final class HTMX4Runtime {
         }
         self.config = config
         constructorNames = Self.constructorNames(prefix: config.prefix)
+        super.init(page: document, events: dispatcher, clock: scheduler)
         for (n, m) in notes { diagnose("config", n, m) }
     }
-
-    /// `location.href`.
-    public var locationHref: String { HTMX2Runtime.origin + currentPath }
 
     /// Registers an extension (`registerExtension`): its hooks run before listeners see
     /// each htmx event.
@@ -108,13 +94,6 @@ public final class HTMX4Runtime {
         states = states.filter { $0.key.isConnected }
         document.releaseDetachedNodes()
     }
-
-    func diagnose(_ code: String, _ node: Node?, _ message: String) {
-        diagnostics.append(Diagnostic(code: code, element: node.map(NodePath.of), message: message, at: scheduler.now))
-    }
-
-    /// Adds a diagnostic (element PATH, message, current virtual time).
-    public func report(_ code: String, _ elt: Node?, _ message: String) { diagnose(code, elt, message) }
 
     /// `__htmxProp`: creating it marks the element `data-htmx-powered="true"`.
     @discardableResult

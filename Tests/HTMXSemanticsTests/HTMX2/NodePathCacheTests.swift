@@ -6,16 +6,8 @@ import Testing
 /// equal PATHs computed from scratch after any sequence of DOM mutations.
 @Suite("PATH cache")
 struct NodePathCacheTests {
-    /// A small deterministic generator (xorshift), so failures reproduce.
-    struct Rng {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return Int(state % UInt64(n))
-        }
-    }
+    /// The robustness tests' deterministic generator, so failures reproduce.
+    typealias Rng = RobustnessTests.Rng
 
     static func naiveIndex(_ n: Node) -> Int {
         var i = 1
