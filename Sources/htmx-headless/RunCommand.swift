@@ -29,7 +29,6 @@ struct RunCommand: ParsableCommand {
             throw CLIFailure.input(error.description)
         }
         let result = Replayer().run(loaded)
-        let text = JSONWriter.write(result.json(includeDiagnostics: !noDiagnostics)) + "\n"
-        try Output.write(text, to: output)
+        try Output.write(to: output) { sink in result.writeJSON(includeDiagnostics: !noDiagnostics, sink) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTMXReplay
+import HTMXSemantics
 import Testing
 
 @Suite("Scenario loading")
@@ -143,5 +144,42 @@ struct JSONTests {
 
     @Test func surrogatePairsDecode() throws {
         #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+}
+
+/// The streamed result writer gives the same bytes as building the JSON tree and writing it.
+@Suite("Result JSON streaming")
+struct ResultStreamingTests {
+    static func streamed(_ r: ReplayResult, includeDiagnostics: Bool, chunk: Int) -> String {
+        var bytes: [UInt8] = []
+        r.writeJSON(includeDiagnostics: includeDiagnostics, chunk: chunk) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [1, 64, 1 << 20])
+    func streamingEqualsTheTree(chunk: Int) throws {
+        let scenario = try ScenarioLoader.load(path: ConformanceFolder.path("examples/hello-htmx4.json"))
+        var results = [Replayer().run(scenario)]
+        results.append(ReplayResult(htmx: "x", body: "<body></body>", title: ""))
+        var withDialogs = results[0]
+        withDialogs.dialogs = [DialogRecord(kind: .confirm, message: "sure?\n\"ok\"")]
+        withDialogs.diagnostics.append(Diagnostic(code: "c", element: "#a", message: "m", at: 1.5))
+        results.append(withDialogs)
+        for r in results {
+            for d in [true, false] {
+                #expect(Self.streamed(r, includeDiagnostics: d, chunk: chunk) == JSONWriter.write(r.json(includeDiagnostics: d)) + "\n")
+            }
+        }
+    }
+}
+
+enum ConformanceFolder {
+    static func path(_ relative: String) -> String {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url = url.deletingLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { break }
+        }
+        return url.appendingPathComponent("Conformance/" + relative).path
     }
 }

@@ -12,7 +12,7 @@ public struct JSONWriter {
 
     // Results of big replays hold hundreds of thousands of strings: the writer works on
     // bytes, copying runs that need no escaping in one go.
-    private static func write(_ value: JSONValue, style: Style, level: Int, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, style: Style, level: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
@@ -43,7 +43,7 @@ public struct JSONWriter {
         }
     }
 
-    private static func newline(_ style: Style, _ level: Int, _ out: inout [UInt8]) {
+    static func newline(_ style: Style, _ level: Int, _ out: inout [UInt8]) {
         guard style == .indented else { return }
         out.append(0x0A)
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))

@@ -40,6 +40,56 @@ public struct ReplayResult: Equatable, Sendable {
         return .object(members)
     }
 
+    /// The same JSON as `JSONWriter.write(json(includeDiagnostics:))` plus a final newline,
+    /// handed to `sink` in pieces of about `chunk` bytes as it is written: a result with a
+    /// million events is never held whole, nor as a JSON tree.
+    public func writeJSON(includeDiagnostics: Bool = true, chunk: Int = 1 << 20, _ sink: ([UInt8]) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(chunk + 4096)
+        func flush(_ force: Bool = false) {
+            if force || out.count >= chunk {
+                sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        func array<T>(_ items: [T], _ json: (T) -> JSONValue) {
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.newline(.indented, 2, &out)
+                JSONWriter.write(json(item), style: .indented, level: 2, into: &out)
+                flush()
+            }
+            JSONWriter.newline(.indented, 1, &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        var first = true
+        func member(_ key: String, _ body: () -> Void) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            first = false
+            JSONWriter.newline(.indented, 1, &out)
+            JSONWriter.writeString(key, into: &out)
+            out += ": ".utf8
+            body()
+            flush()
+        }
+        member("htmx") { JSONWriter.writeString(htmx, into: &out) }
+        member("body") { JSONWriter.writeString(body, into: &out) }
+        member("title") { JSONWriter.writeString(title, into: &out) }
+        member("events") { array(events, Self.json) }
+        member("requests") { array(requests, Self.json) }
+        if !dialogs.isEmpty {
+            member("dialogs") { array(dialogs) { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) } }
+        }
+        if includeDiagnostics {
+            member("diagnostics") { array(diagnostics, Self.json) }
+        }
+        JSONWriter.newline(.indented, 0, &out)
+        out += "}\n".utf8
+        flush(true)
+    }
+
     static func json(_ e: EventRecord) -> JSONValue {
         .object([("type", .string(e.type)), ("target", .string(e.target)), ("detail", .object(e.detail.map { ($0.0, json($0.1)) }))])
     }
