@@ -107,4 +107,15 @@ struct HTMX4CoreReplayTests {
         #expect(try run(meta: true) == 1)
         #expect(try run(meta: false) == 0)
     }
+
+    @Test func nestedOOBElementsStayInTheOuterOnesCopy() throws {
+        // __processOOB clones each OOB element for its task before the nested one is taken
+        // out of the original: the outer task keeps the nested element, attribute and all.
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/o" hx-target="#main">go</button><div id="main"></div><div id="a">a</div><span id="b">b</span>"##,
+            responses: "[\(Self.html("/o", ##"m<div id="a" hx-swap-oob="true">A<span id="b" hx-swap-oob="true">B</span></div>"##))]"))
+        _ = r.run()
+        let body = r.session.document.body?.outerHTML ?? ""
+        #expect(body.hasSuffix(##"<div id="main">m</div><div id="a">A<span id="b" hx-swap-oob="true">B</span></div><span id="b">B</span></body>"##))
+    }
 }

@@ -101,7 +101,7 @@ extension HTMX4Runtime {
     }
 
     /// `__createOOBTask`.
-    func createOOBTask(_ tasks: inout [HTMX4SwapTask], _ elt: Node, _ value: String, _ source: Node?) {
+    func createOOBTask(_ tasks: inout [HTMX4SwapTask], _ elt: Node, _ value: String, _ source: Node?, mayMove: Bool = false) {
         var oobValue = value
         var targetSelector: String? = elt.id.isEmpty ? nil : "#" + Self.cssEscape(elt.id)
         if oobValue != "true" && !oobValue.isEmpty && !oobValue.contains(" ") {
@@ -116,12 +116,16 @@ extension HTMX4Runtime {
         if spec["strip"] == nil { spec["strip"] = .bool(!spec.style.hasPrefix("outer")) }
         guard let selector = targetSelector, !selector.isEmpty else { return }
         if !DOMQuery.isValid(selector) { diagnose("selector", elt, "OOB target '\(selector)' is not a valid selector: the browser throws") }
-        for target in DOMQuery.all(document.node, selector) {
+        let targets = DOMQuery.all(document.node, selector)
+        for (k, target) in targets.enumerated() {
             let fragment = document.createDocumentFragment()
-            fragment.append(elt.clone(deep: true))
+            // htmx clones for every target and then removes the element; the last target can
+            // take the element itself (nothing tells a fresh clone from it), sparing a copy,
+            // unless OOB elements nested in it are still to be taken out of the original.
+            fragment.append(mayMove && k == targets.count - 1 ? elt : elt.clone(deep: true))
             tasks.append(HTMX4SwapTask(.oob, fragment: fragment, target: target, swapSpec: spec, sourceElement: source))
         }
-        elt.remove()
+        if elt.parent != nil && !(mayMove && !targets.isEmpty) { elt.remove() }
     }
 
     /// `__processOOB`: `hx-select-oob` picks first, then every `hx-swap-oob` element.
@@ -143,7 +147,8 @@ extension HTMX4Runtime {
             guard let name = attrName(elt, "hx-swap-oob") else { continue }
             let value = elt.attribute(name) ?? ""
             elt.removeAttribute(name)
-            createOOBTask(&tasks, elt, value, source)
+            let nested = elt.descendants.contains { d in names.contains(where: { d.hasAttribute($0) }) }
+            createOOBTask(&tasks, elt, value, source, mayMove: !nested)
         }
         return tasks
     }
