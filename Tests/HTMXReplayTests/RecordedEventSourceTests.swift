@@ -32,6 +32,10 @@ struct RecordedEventSourceTests {
             }
         }
 
+        // Pending reconnection timers hold the source, which holds the scheduler: a probe
+        // ends its run as the replayer does.
+        deinit { scheduler.cancelAll() }
+
         func run(_ until: Double) { scheduler.run(until: until) }
         var requestHeaders: [[String]] { network.requests.map { $0.headers.map { "\($0.0)=\($0.1)" } } }
     }
@@ -87,7 +91,7 @@ struct RecordedEventSourceTests {
 
     @Test func closeStopsDispatchAndReconnection() {
         let p = Probe([Self.stream([(0, "data: a\n\ndata: b\n\n")], close: 50), Self.stream([])])
-        p.source.addEventListener("message") { [p] _ in p.source.close() }
+        p.source.addEventListener("message") { [unowned p] _ in p.source.close() }
         p.run(10_000)
         #expect(p.log == ["0 open 1", "0 message:a:"], "the rest of the chunk and the reconnection are dropped")
         #expect(p.source.readyState == .closed)
