@@ -118,4 +118,16 @@ struct HTMX4CoreReplayTests {
         let body = r.session.document.body?.outerHTML ?? ""
         #expect(body.hasSuffix(##"<div id="main">m</div><div id="a">A<span id="b" hx-swap-oob="true">B</span></div><span id="b">B</span></body>"##))
     }
+
+    @Test func anUnterminatedFilterStopsProcessingAsHtmxThrows() throws {
+        let r = try Self.replay(Self.scenario(
+            body: ##"<button id="btn" hx-get="/a" hx-trigger="click[ctrlKey">a</button><button id="two" hx-get="/b">b</button>"##,
+            responses: "[]", actions: "[]"))
+        let result = r.run()
+        // __initializeTriggers throws out of process(): #two is never initialised and
+        // htmx:after:process never fires.
+        #expect(result.events.map(\.type) == ["htmx:before:process", "htmx:before:on:init", "htmx:before:init"])
+        #expect(r.session.document.element(byID: "two")?.hasAttribute("data-htmx-powered") == false)
+        #expect(result.diagnostics.contains { $0.code == "exception" })
+    }
 }

@@ -26,11 +26,18 @@ extension HTMX4Runtime {
             if isActionElement(d, names) { actionElements.append(d) }
             if d.isHTMLElement(named: "a") || d.isHTMLElement(named: "form") { boostable.append(d) }
         }
-        for n in hxOnNodes where !isIgnored(n) && fire(n, "htmx:before:on:init") {
-            handleHxOnAttributes(n)
-        }
-        for elt in actionElements {
-            initializeElement(elt)
+        do throws(HTMX4Error) {
+            for n in hxOnNodes where !isIgnored(n) && fire(n, "htmx:before:on:init") {
+                try handleHxOnAttributes(n)
+            }
+            for elt in actionElements {
+                try initializeElement(elt)
+            }
+        } catch {
+            // The exception leaves `process`: the rest of the subtree stays unprocessed and
+            // htmx:after:process never fires.
+            diagnose("exception", root, "htmx 4 throws '\(error.message)' while processing: the rest of this subtree is not processed")
+            return
         }
         for elt in boostable {
             maybeBoost(elt)
@@ -74,12 +81,12 @@ extension HTMX4Runtime {
     }
 
     /// `__initializeElement`.
-    func initializeElement(_ elt: Node) {
+    func initializeElement(_ elt: Node) throws(HTMX4Error) {
         guard shouldInitialize(elt), fire(elt, "htmx:before:init") else { return }
         let p = prop(elt)
         p.initialized = true
         p.eventHandler = makeEventHandler(elt)
-        initializeTriggers(elt)
+        try initializeTriggers(elt)
         // `__initializeAbortListener`
         let id = dispatcher.addListener(.node(elt), "htmx:abort") { [unowned self] _ in
             requestQueue(for: elt).abortCurrent()
@@ -131,7 +138,7 @@ extension HTMX4Runtime {
     /// `__handleHxOnAttributes`: `hx-on:EVENT`, `hx-on::EVENT` (htmx events) and the
     /// `hx-on="EVENT -> code; …"` form. The code is JavaScript; the engine runs the few
     /// statement forms it models (``HTMX4InlineHandler``) and reports the rest.
-    func handleHxOnAttributes(_ node: Node) {
+    func handleHxOnAttributes(_ node: Node) throws(HTMX4Error) {
         if props[node]?.onInitialized ?? false { return }
         let names = prefixes("hx-on")
         let mc = config.metaCharacter ?? ":"
@@ -144,14 +151,14 @@ extension HTMX4Runtime {
                     guard let arrow = part.firstRange(of: "->") else { continue }
                     let spec = HCON.trim(String(part[..<arrow.lowerBound]))
                     let code = HCON.trim(String(part[arrow.upperBound...]))
-                    onTrigger(node, spec, inlineHandler(node, code))
+                    try onTrigger(node, spec, inlineHandler(node, code))
                 }
                 continue
             }
             guard rest.hasPrefix(mc) else { continue }
             var eventName = String(rest.dropFirst(mc.count))
             if eventName.hasPrefix(mc) { eventName = "htmx" + mc + eventName.dropFirst(mc.count) }
-            onTrigger(node, eventName, inlineHandler(node, a.value))
+            try onTrigger(node, eventName, inlineHandler(node, a.value))
         }
     }
 

@@ -92,7 +92,7 @@ extension HTMX4Runtime {
     }
 
     /// `__initializeTriggers`: `hx-trigger`, else the element's natural event.
-    func initializeTriggers(_ elt: Node) {
+    func initializeTriggers(_ elt: Node) throws(HTMX4Error) {
         var spec = attributeValue(elt, "hx-trigger") ?? ""
         if spec.isEmpty {
             if elt.isHTMLElement(named: "form") { spec = "submit" }
@@ -100,7 +100,7 @@ extension HTMX4Runtime {
             else { spec = "click" }
         }
         guard let handler = props[elt]?.eventHandler else { return }
-        onTrigger(elt, spec, handler)
+        try onTrigger(elt, spec, handler)
     }
 
     private func isChangeControl(_ elt: Node) -> Bool {
@@ -112,15 +112,9 @@ extension HTMX4Runtime {
 
     /// `__onTrigger`: listeners with every modifier (`once`, `prevent`, `stop`, `halt`,
     /// `consume`, `delay`, `throttle`, `changed`, `from`, `target`, `capture`, filters),
-    /// `every` intervals and `load`.
-    public func onTrigger(_ elt: Node, _ specString: String, _ handler: @escaping (DOMEvent) -> Void) {
-        let specs: [HTMX4TriggerSpec]
-        do {
-            specs = try Self.parseTriggerSpecs(specString)
-        } catch {
-            diagnose("trigger", elt, "hx-trigger '\(specString)' throws \(error.message)")
-            return
-        }
+    /// `every` intervals and `load`. Throws, as htmx does, on an unterminated filter.
+    public func onTrigger(_ elt: Node, _ specString: String, _ handler: @escaping (DOMEvent) -> Void) throws(HTMX4Error) {
+        let specs = try Self.parseTriggerSpecs(specString)
         let p = prop(elt)
         p.triggerSpecs += specs
         for spec in specs { wire(spec, on: elt, handler) }

@@ -58,9 +58,13 @@ public final class HTMX4SSEExtension: HTMX4Extension {
         guard let url = runtime.attributeValue(element, "hx-sse:connect"), !url.isEmpty else { return }
         if runtime.props[element]?.sse != nil { return }
         let spec = runtime.attributeValue(element, "hx-trigger").flatMap { $0.isEmpty ? nil : $0 } ?? "load"
-        runtime.onTrigger(element, spec) { [unowned runtime] _ in
-            if runtime.props[element]?.sse != nil { return }
-            runtime.ajax("GET", url, HCON.Object(), source: element)
+        do {
+            try runtime.onTrigger(element, spec) { [unowned runtime] _ in
+                if runtime.props[element]?.sse != nil { return }
+                runtime.ajax("GET", url, HCON.Object(), source: element)
+            }
+        } catch {
+            runtime.report("exception", element, "hx-sse: hx-trigger '\(spec)' throws '\(error.message)': no connection is opened")
         }
     }
 
