@@ -130,4 +130,17 @@ struct HTMX4CoreReplayTests {
         #expect(r.session.document.element(byID: "two")?.hasAttribute("data-htmx-powered") == false)
         #expect(result.diagnostics.contains { $0.code == "exception" })
     }
+
+    @Test func anInvalidTargetSelectorThrowsIntoHtmxError() throws {
+        // querySelectorAll throws a SyntaxError inside __createRequestContext; the trigger
+        // handler's catch fires htmx:error and no request is made.
+        let r = try Self.replay(Self.scenario(
+            body: ###"<button id="btn" hx-get="/v" hx-target="##nope[">go</button>"###,
+            responses: "[\(Self.html("/v", "ok"))]"))
+        let result = r.run()
+        #expect(result.requests.isEmpty)
+        #expect(result.events.last?.type == "htmx:error")
+        #expect(result.events.last?.target == "#btn")
+        #expect(result.diagnostics.contains { $0.code == "selector" })
+    }
 }

@@ -15,7 +15,7 @@ extension HTMX4Runtime {
     }
 
     /// `__getRequestQueue`: on the element `hx-sync` names, else the element.
-    func requestQueue(for elt: Node) -> HTMX4RequestQueue {
+    func requestQueue(for elt: Node) throws(HTMX4Error) -> HTMX4RequestQueue {
         var syncElt = elt
         if let v = attributeValue(elt, "hx-sync"), !v.isEmpty {
             let selector: String?
@@ -24,7 +24,7 @@ extension HTMX4Runtime {
             } else {
                 selector = Self.isSyncKeyword(v) ? nil : v
             }
-            if let selector, !selector.isEmpty, let found = findFirst(elt, selector, thisAttr: "hx-sync", warn: true) {
+            if let selector, !selector.isEmpty, let found = try findFirst(elt, selector, thisAttr: "hx-sync", warn: true) {
                 syncElt = found
             }
         }
@@ -40,9 +40,9 @@ extension HTMX4Runtime {
     }
 
     /// `__issueRequest`.
-    func issueRequest(_ ctx: HTMX4RequestContext) {
+    func issueRequest(_ ctx: HTMX4RequestContext) throws(HTMX4Error) {
         let elt = ctx.sourceElement
-        let queue = requestQueue(for: elt)
+        let queue = try requestQueue(for: elt)
         guard queue.issue(ctx, syncStrategy(elt)) else { return }
         ctx.status = "issuing"
         var indicators: [Node] = []
@@ -60,7 +60,10 @@ extension HTMX4Runtime {
                 enableElements(disabled)
             }
             queue.finish()
-            if queue.hasMore, let next = queue.next() { issueRequest(next) }
+            // Not awaited in htmx: a throw here is an unhandled rejection, nothing more.
+            if queue.hasMore, let next = queue.next() {
+                do throws(HTMX4Error) { try issueRequest(next) } catch { diagnose("exception", next.sourceElement, "a queued request throws '\(error.message)'") }
+            }
         }
         // The `catch` block.
         let fail: (JSValue) -> Void = { [unowned self] error in
@@ -71,8 +74,12 @@ extension HTMX4Runtime {
         }
         let proceed: () -> Void = { [unowned self] in
             initTimeout(ctx)
-            indicators = showIndicators(elt)
-            disabled = disableElements(elt)
+            do throws(HTMX4Error) {
+                indicators = try showIndicators(elt)
+                disabled = try disableElements(elt)
+            } catch {
+                return fail(error.jsValue)
+            }
             guard fire(elt, "htmx:before:request", HTMX4Detail(ctx: ctx)) else { return finish() }
             fetch(ctx, fail: fail, finish: finish)
         }
@@ -146,7 +153,9 @@ extension HTMX4Runtime {
             ctx.text = text
             guard fire(elt, "htmx:after:request", HTMX4Detail(ctx: ctx)) else { return finish() }
             if r.status >= 400 { fire(elt, "htmx:response:error", HTMX4Detail(ctx: ctx)) }
-            if handleHeadersAndMaybeReturnEarly(ctx) {
+            let returnEarly: Bool
+            do throws(HTMX4Error) { returnEarly = try handleHeadersAndMaybeReturnEarly(ctx) } catch { return fail(error.jsValue) }
+            if returnEarly {
                 ctx.keepIndicators = true
                 return finish()
             }
@@ -186,9 +195,9 @@ extension HTMX4Runtime {
 
     /// `__handleHeadersAndMaybeReturnEarly`: `HX-Trigger`, then `HX-Refresh`,
     /// `HX-Redirect`, `HX-Location` (each ending the request's own handling).
-    func handleHeadersAndMaybeReturnEarly(_ ctx: HTMX4RequestContext) -> Bool {
+    func handleHeadersAndMaybeReturnEarly(_ ctx: HTMX4RequestContext) throws(HTMX4Error) -> Bool {
         let elt = ctx.sourceElement
-        if let t = ctx.hx["trigger"], !t.isEmpty { handleTriggerHeader(t, elt) }
+        if let t = ctx.hx["trigger"], !t.isEmpty { try handleTriggerHeader(t, elt) }
         if ctx.hx["refresh"] == "true" {
             diagnose("navigation", elt, "HX-Refresh: the page would reload")
             return true
@@ -213,7 +222,7 @@ extension HTMX4Runtime {
     }
 
     /// `__handleTriggerHeader`.
-    func handleTriggerHeader(_ value: String, _ elt: Node) {
+    func handleTriggerHeader(_ value: String, _ elt: Node) throws(HTMX4Error) {
         if value.hasPrefix("{") {
             guard let triggers = HCON.parse(value) else {
                 diagnose("json", elt, "HX-Trigger is not valid JSON: htmx 4 throws")
@@ -222,7 +231,7 @@ extension HTMX4Runtime {
             for (name, detail) in triggers.members {
                 var target: Node? = elt
                 if case .object(let o) = detail, let t = o["target"], t.isTruthy {
-                    target = findFirst(nil, t.jsString)
+                    target = try findFirst(nil, t.jsString)
                 }
                 switch detail {
                 case .object: trigger(target, name, HTMX2Runtime.jsValue(detail))
@@ -271,7 +280,7 @@ extension HTMX4Runtime {
         }
         var target: Node?
         if let t = context["target"], t.isTruthy {
-            guard let body = document.body, let found = resolveTarget(body, .selector(t.jsString)) else {
+            guard let body = document.body, let found = try? resolveTarget(body, .selector(t.jsString)) else {
                 diagnose("ajax", nil, "htmx.ajax: target \(t.jsString) not found (the promise rejects)")
                 return
             }
@@ -279,21 +288,27 @@ extension HTMX4Runtime {
             if sourceElt == nil { sourceElt = found }
         }
         guard let elt = sourceElt ?? document.body else { return }
-        let ctx = createRequestContext(elt, nil)
+        let ctx: HTMX4RequestContext
+        do throws(HTMX4Error) { ctx = try createRequestContext(elt, nil) } catch {
+            diagnose("ajax", elt, "htmx.ajax throws '\(error.message)' (the promise rejects)")
+            return
+        }
         mergeIntoContext(context, ctx)
         if let target { ctx.target = .element(target) }
         ctx.action = path
         ctx.method = verb.uppercased()
         if case .object(let h)? = context["headers"] { for (k, v) in h.members { ctx.setHeader(k, v.jsString) } }
         if case .object(let v)? = context["values"] { ctx.values = v.members.map { ($0.key, $0.value.jsString) } }
-        handleTriggerEvent(ctx) { _ in }
+        do throws(HTMX4Error) { try handleTriggerEvent(ctx) } catch {
+            diagnose("ajax", elt, "htmx.ajax throws '\(error.message)' (the promise rejects)")
+        }
     }
 
     /// `__showIndicators`: `htmx-request` on `hx-indicator`'s elements (else the element),
     /// counted per element so overlapping requests keep it until the last ends.
-    func showIndicators(_ elt: Node) -> [Node] {
+    func showIndicators(_ elt: Node) throws(HTMX4Error) -> [Node] {
         let selector = attributeValue(elt, "hx-indicator") ?? ""
-        let elements = selector.isEmpty ? [elt] : findAllElements(elt, selector, thisAttr: "hx-indicator")
+        let elements = selector.isEmpty ? [elt] : try findAllElements(elt, selector, thisAttr: "hx-indicator")
         acquire(elements, \.requestCount) { addClass($0, config.requestClass) }
         return elements
     }
@@ -305,9 +320,9 @@ extension HTMX4Runtime {
     static let disableable = ["button", "fieldset", "input", "optgroup", "option", "select", "textarea"]
 
     /// `__disableElements` (`hx-disable`): `disabled = true`, counted like indicators.
-    func disableElements(_ elt: Node) -> [Node] {
+    func disableElements(_ elt: Node) throws(HTMX4Error) -> [Node] {
         guard let selector = attributeValue(elt, "hx-disable"), !selector.isEmpty else { return [] }
-        let elements = findAllElements(elt, selector, thisAttr: "hx-disable")
+        let elements = try findAllElements(elt, selector, thisAttr: "hx-disable")
         acquire(elements, \.disableCount) { setDisabled($0, true) }
         return elements
     }

@@ -89,7 +89,7 @@ extension HTMX4Runtime {
         try initializeTriggers(elt)
         // `__initializeAbortListener`
         let id = dispatcher.addListener(.node(elt), "htmx:abort") { [unowned self] _ in
-            requestQueue(for: elt).abortCurrent()
+            (try? requestQueue(for: elt))?.abortCurrent()
         }
         p.listeners.append((.node(elt), "htmx:abort", id))
         fire(elt, "htmx:after:init")
@@ -98,9 +98,11 @@ extension HTMX4Runtime {
     /// `__createHtmxEventHandler`.
     func makeEventHandler(_ elt: Node) -> (DOMEvent) -> Void {
         { [unowned self] evt in
-            let ctx = createRequestContext(elt, evt)
-            handleTriggerEvent(ctx) { [unowned self] error in
-                fire(elt, "htmx:error", HTMX4Detail([("error", error)]))
+            do throws(HTMX4Error) {
+                let ctx = try createRequestContext(elt, evt)
+                try handleTriggerEvent(ctx)
+            } catch {
+                fire(elt, "htmx:error", HTMX4Detail([("error", error.jsValue)]))
             }
         }
     }

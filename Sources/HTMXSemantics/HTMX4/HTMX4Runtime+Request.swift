@@ -27,7 +27,7 @@ extension HTMX4Runtime {
     }
 
     /// `__createRequestContext`.
-    public func createRequestContext(_ elt: Node, _ evt: DOMEvent?) -> HTMX4RequestContext {
+    public func createRequestContext(_ elt: Node, _ evt: DOMEvent?) throws(HTMX4Error) -> HTMX4RequestContext {
         let (action, method) = methodAndAction(elt, evt)
         let pieces = (action ?? "").split(separator: "#", omittingEmptySubsequences: false)
         let ctx = HTMX4RequestContext(sourceElement: elt, sourceEvent: evt, action: String(pieces[0]), method: method,
@@ -49,7 +49,7 @@ extension HTMX4Runtime {
             ctx.setHeader("HX-Boosted", "true")
             if let o = HCON.parse(boosted) { mergeIntoContext(o, ctx) }
         }
-        if let t = resolveTarget(elt, ctx.target) { ctx.target = .element(t) } else { ctx.target = nil }
+        if let t = try resolveTarget(elt, ctx.target) { ctx.target = .element(t) } else { ctx.target = nil }
         let targetElt: Node? = { if case .element(let n)? = ctx.target { return n } else { return nil } }()
         ctx.setHeader("HX-Request-Type", (targetElt != nil && targetElt == document.body) || !(ctx.select ?? "").isEmpty ? "full" : "partial")
         if let t = targetElt { ctx.setHeader("HX-Target", buildIdentifier(t)) }
@@ -129,7 +129,7 @@ extension HTMX4Runtime {
 
     /// `__handleTriggerEvent`: form data, `hx-vals`, `hx-headers`, `htmx:config:request`,
     /// the URL or body, then the request. `onError` is the handler's catch.
-    func handleTriggerEvent(_ ctx: HTMX4RequestContext, onError: @escaping (JSValue) -> Void) {
+    func handleTriggerEvent(_ ctx: HTMX4RequestContext) throws(HTMX4Error) {
         let elt = ctx.sourceElement
         guard elt.isConnected else { return }
         if let evt = ctx.sourceEvent {
@@ -141,9 +141,9 @@ extension HTMX4Runtime {
             ? (elt.isHTMLElement(named: "form") ? elt : nil)
             : (formOwner(elt) ?? DOMQuery.closest(elt, "form"))
         let submitter = ctx.sourceEvent?.fields["submitter"]?.nodeValue
-        guard var body = collectFormData(elt, form, submitter, ctx.validate, isGet: usesQueryParams) else { return }
+        guard var body = try collectFormData(elt, form, submitter, ctx.validate, isGet: usesQueryParams) else { return }
         if let vals = attributeValue(elt, "hx-vals"), !vals.isEmpty {
-            guard let obj = objectAttribute(elt, "hx-vals", vals, onError) else { return }
+            guard let obj = try objectAttribute(elt, "hx-vals", vals) else { return }
             for (k, v) in obj.members { Self.formDataSet(&body, k, v.jsString) }
         }
         if let values = ctx.values {
@@ -153,7 +153,7 @@ extension HTMX4Runtime {
             }
         }
         if let hs = attributeValue(elt, "hx-headers"), !hs.isEmpty {
-            guard let obj = objectAttribute(elt, "hx-headers", hs, onError) else { return }
+            guard let obj = try objectAttribute(elt, "hx-headers", hs) else { return }
             for (k, v) in obj.members { ctx.setHeader(k, v.jsString) }
         }
         ctx.form = form
@@ -185,20 +185,19 @@ extension HTMX4Runtime {
                 diagnose("multipart", elt, "a multipart/form-data body is recorded urlencoded (the engine does not build multipart bodies)")
             }
         }
-        issueRequest(ctx)
+        try issueRequest(ctx)
     }
 
     /// `__getAttributeObject` on the synchronous path: HCON, or nil after reporting
     /// (`js:` values are JavaScript; unparsable JSON throws into the handler's catch).
-    private func objectAttribute(_ elt: Node, _ name: String, _ value: String, _ onError: (JSValue) -> Void) -> HCON.Object? {
+    private func objectAttribute(_ elt: Node, _ name: String, _ value: String) throws(HTMX4Error) -> HCON.Object? {
         if Self.javascriptContent(value) != nil {
             diagnose("javascript", elt, "\(name) with js: is JavaScript and is not run: the request is not made")
             return nil
         }
         guard let o = HCON.parse(value) else {
             diagnose("json", elt, "\(name) is not valid JSON: htmx 4 throws a SyntaxError")
-            onError(.object(JSObject([("name", .string("SyntaxError"))], className: "Error")))
-            return nil
+            throw HTMX4Error(message: "SyntaxError: \(name) is not valid JSON")
         }
         return o
     }
@@ -281,7 +280,7 @@ extension HTMX4Runtime {
     /// `__collectFormData`: the form's data set (after validation), the element's own
     /// inputs when there is no form, the submitter, and `hx-include`. nil when validation
     /// fails.
-    func collectFormData(_ elt: Node, _ form: Node?, _ submitter: Node?, _ validate: Bool, isGet: Bool) -> [(String, String)]? {
+    func collectFormData(_ elt: Node, _ form: Node?, _ submitter: Node?, _ validate: Bool, isGet: Bool) throws(HTMX4Error) -> [(String, String)]? {
         if validate, let form, !reportValidity(FormControls.listedElements(of: form, in: document)) { return nil }
         var data: [(String, String)] = []
         var included = Set<Node>()
@@ -298,7 +297,7 @@ extension HTMX4Runtime {
             included.insert(submitter)
         }
         if let include = attributeValue(elt, "hx-include"), !include.isEmpty {
-            for node in findAllElements(elt, include) {
+            for node in try findAllElements(elt, include) {
                 if validate, isValidatable(node), !reportValidity([node]) { return nil }
                 addInputValues(node, &included, &data, isGet: false)
             }

@@ -21,10 +21,16 @@ extension HTMX4Runtime {
         handleHistoryUpdate(ctx)
         let (fragment, title) = makeFragment(ctx.text ?? "")
         ctx.title = title
-        let oobTasks = processOOB(fragment, source, ctx.selectOOB)
-        let partialTasks = processPartials(fragment, ctx)
-        var tasks = oobTasks + partialTasks
-        let main = mainSwapTask(ctx, fragment, partialTasks)
+        var tasks: [HTMX4SwapTask]
+        let main: HTMX4SwapTask?
+        do throws(HTMX4Error) {
+            let oobTasks = try processOOB(fragment, source, ctx.selectOOB)
+            let partialTasks = try processPartials(fragment, ctx)
+            tasks = oobTasks + partialTasks
+            main = try mainSwapTask(ctx, fragment, partialTasks)
+        } catch {
+            return finally(error.jsValue)
+        }
         if let main { tasks.insert(main, at: 0) }
         let detail = HTMX4Detail(ctx: ctx)
         guard fire(source, "htmx:before:swap", detail) else { return finally(nil) }
@@ -80,7 +86,7 @@ extension HTMX4Runtime {
     }
 
     /// `__processMainSwap`: nil when the fragment is empty and `swapEmpty` says so.
-    func mainSwapTask(_ ctx: HTMX4RequestContext, _ fragment: Node, _ partialTasks: [HTMX4SwapTask]) -> HTMX4SwapTask? {
+    func mainSwapTask(_ ctx: HTMX4RequestContext, _ fragment: Node, _ partialTasks: [HTMX4SwapTask]) throws(HTMX4Error) -> HTMX4SwapTask? {
         var spec = parseSwapSpec(ctx.swap.isEmpty ? config.defaultSwap : ctx.swap)
         let hasText = !HCON.trim(fragment.textContent ?? "").isEmpty
         let swapEmpty = spec["swapEmpty"] ?? config["defaultSwapEmpty"]
@@ -88,20 +94,20 @@ extension HTMX4Runtime {
         guard spec.style == "delete" || fragment.firstElementChild != nil || hasText || allowEmpty else { return nil }
         var content = fragment
         if let select = ctx.select, !select.isEmpty {
-            let selected = DOMQuery.all(fragment, select)
+            let selected = try queryAll(fragment, select)
             content = document.createDocumentFragment()
             for n in selected { content.append(n) }
         }
         if props[ctx.sourceElement]?.boosted != nil, !(spec["show"]?.isTruthy ?? false) { spec["show"] = .string("top") }
         let targetRef: HTMX4TargetRef? = spec["target"].map { .selector($0.jsString) } ?? ctx.target
-        let task = HTMX4SwapTask(.main, fragment: content, target: resolveTarget(ctx.sourceElement, targetRef),
+        let task = HTMX4SwapTask(.main, fragment: content, target: try resolveTarget(ctx.sourceElement, targetRef),
                                  swapSpec: spec, sourceElement: ctx.sourceElement)
         task.transition = ctx.transition && spec["transition"] != .bool(false)
         return task
     }
 
     /// `__createOOBTask`.
-    func createOOBTask(_ tasks: inout [HTMX4SwapTask], _ elt: Node, _ value: String, _ source: Node?, mayMove: Bool = false) {
+    func createOOBTask(_ tasks: inout [HTMX4SwapTask], _ elt: Node, _ value: String, _ source: Node?, mayMove: Bool = false) throws(HTMX4Error) {
         var oobValue = value
         var targetSelector: String? = elt.id.isEmpty ? nil : "#" + Self.cssEscape(elt.id)
         if oobValue != "true" && !oobValue.isEmpty && !oobValue.contains(" ") {
@@ -115,8 +121,7 @@ extension HTMX4Runtime {
         if let t = spec["target"], t.isTruthy { targetSelector = t.jsString }
         if spec["strip"] == nil { spec["strip"] = .bool(!spec.style.hasPrefix("outer")) }
         guard let selector = targetSelector, !selector.isEmpty else { return }
-        if !DOMQuery.isValid(selector) { diagnose("selector", elt, "OOB target '\(selector)' is not a valid selector: the browser throws") }
-        let targets = DOMQuery.all(document.node, selector)
+        let targets = try queryAll(document.node, selector)
         for (k, target) in targets.enumerated() {
             let fragment = document.createDocumentFragment()
             // htmx clones for every target and then removes the element; the last target can
@@ -129,7 +134,7 @@ extension HTMX4Runtime {
     }
 
     /// `__processOOB`: `hx-select-oob` picks first, then every `hx-swap-oob` element.
-    func processOOB(_ fragment: Node, _ source: Node?, _ selectOOB: String?) -> [HTMX4SwapTask] {
+    func processOOB(_ fragment: Node, _ source: Node?, _ selectOOB: String?) throws(HTMX4Error) -> [HTMX4SwapTask] {
         var tasks: [HTMX4SwapTask] = []
         if let selectOOB, !selectOOB.isEmpty {
             for spec in selectOOB.split(separator: ",", omittingEmptySubsequences: false) {
@@ -139,7 +144,7 @@ extension HTMX4Runtime {
                     selector = String(spec[..<colon])
                     oobValue = String(spec[spec.index(after: colon)...])
                 }
-                for elt in DOMQuery.all(fragment, selector) { createOOBTask(&tasks, elt, oobValue, source) }
+                for elt in try queryAll(fragment, selector) { try createOOBTask(&tasks, elt, oobValue, source) }
             }
         }
         let names = prefixes("hx-swap-oob")
@@ -148,13 +153,13 @@ extension HTMX4Runtime {
             let value = elt.attribute(name) ?? ""
             elt.removeAttribute(name)
             let nested = elt.descendants.contains { d in names.contains(where: { d.hasAttribute($0) }) }
-            createOOBTask(&tasks, elt, value, source, mayMove: !nested)
+            try createOOBTask(&tasks, elt, value, source, mayMove: !nested)
         }
         return tasks
     }
 
     /// `__processPartials`: each `<template hx type="partial">` becomes a task per target.
-    func processPartials(_ fragment: Node, _ ctx: HTMX4RequestContext) -> [HTMX4SwapTask] {
+    func processPartials(_ fragment: Node, _ ctx: HTMX4RequestContext) throws(HTMX4Error) -> [HTMX4SwapTask] {
         var tasks: [HTMX4SwapTask] = []
         for template in DOMQuery.all(fragment, "template[hx]") {
             let type = template.attribute("type") ?? ""
@@ -164,7 +169,7 @@ extension HTMX4Runtime {
                 if let selector {
                     let swapText = attr(template, "hx-swap").flatMap { $0.isEmpty ? nil : $0 } ?? config.defaultSwap
                     let spec = parseSwapSpec(swapText)
-                    for target in DOMQuery.all(document.node, selector) {
+                    for target in try queryAll(document.node, selector) {
                         let copy = document.createDocumentFragment()
                         for c in template.templateContentNodes { copy.append(c.clone(deep: true)) }
                         tasks.append(HTMX4SwapTask(.partial, fragment: copy, target: target, swapSpec: spec, sourceElement: ctx.sourceElement))

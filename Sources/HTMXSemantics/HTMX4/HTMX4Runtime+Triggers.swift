@@ -117,15 +117,15 @@ extension HTMX4Runtime {
         let specs = try Self.parseTriggerSpecs(specString)
         let p = prop(elt)
         p.triggerSpecs += specs
-        for spec in specs { wire(spec, on: elt, handler) }
+        for spec in specs { try wire(spec, on: elt, handler) }
     }
 
-    private func wire(_ spec: HTMX4TriggerSpec, on elt: Node, _ handler: @escaping (DOMEvent) -> Void) {
+    private func wire(_ spec: HTMX4TriggerSpec, on elt: Node, _ handler: @escaping (DOMEvent) -> Void) throws(HTMX4Error) {
         var (eventName, filter) = Self.extractFilter(spec.name)
         let from = spec.string("from")
         var fromTargets: [EventTarget] = [.node(elt)]
         if from == "outside" { fromTargets = [.node(document.node)] }
-        else if let from, from != "self" { fromTargets = findAll(elt, from) }
+        else if let from, from != "self" { fromTargets = try findAll(elt, from) }
 
         let inner: (DOMEvent) -> Void = { [unowned self, unowned spec] evt in
             if spec.flag("halt") || spec.flag("prevent") { evt.preventDefault() }
@@ -166,7 +166,10 @@ extension HTMX4Runtime {
             let target = evt.target?.node
             if from == "self" && target != elt { return }
             if from == "outside", let t = target, elt.contains(t) { return }
-            if let sel = spec.string("target"), !(target.map { DOMQuery.matches($0, sel) } ?? false) { return }
+            if let sel = spec.string("target") {
+                // A throw in a listener is reported by the browser and stops this handler only.
+                guard let t = target, (try? matches(t, sel)) == true else { return }
+            }
             if spec.flag("changed") {
                 var changed = false
                 for f in fromTargets {
@@ -266,4 +269,11 @@ extension HTMX4Runtime {
 /// Error object, which the result format does not record).
 public struct HTMX4Error: Error {
     public var message: String
+
+    /// The error object page JavaScript would catch (never a string: the result format
+    /// records no `error` member for it).
+    var jsValue: JSValue {
+        let name = message.hasPrefix("SyntaxError") ? "SyntaxError" : "Error"
+        return .object(JSObject([("name", .string(name)), ("message", .string(message))], className: "Error"))
+    }
 }
