@@ -26,12 +26,6 @@ extension HTMX2Runtime {
             let parsed = document.parseDetachedDocument(Array((startTag == "html" ? response : noHead).utf8))
             for child in parsed.body?.childNodes ?? [] { fragment.append(child) }
             title = parsed.title
-        } else if ResponseText.fragmentParseIsEquivalent(Array(noHead.utf8)) {
-            // The same nodes as the document parse below, without a document around them;
-            // a response with a `<title>` takes the document path, so there is none here.
-            let parsed = document.parseFragment(Array(noHead.utf8), contextName: "template")
-            for child in parsed.fragment.childNodes { fragment.append(child) }
-            title = ""
         } else {
             let parsed = document.parseDetachedDocument(Array(("<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>").utf8))
             title = parsed.title
