@@ -21,7 +21,6 @@ final class RecordedFetch: HTMX4Transport {
         // which holds this fetch's abort closure.
         let pending = PendingFetch(completion)
         var stream: RecordedBodyStream?
-        let settle: (HTMX4FetchOutcome) -> Void = { outcome in pending.settle(outcome) }
         let timer: VirtualScheduler.TimerID
         let url = request.url.hasPrefix("/") ? HTMX2Runtime.origin + request.url : request.url
         if let r = recorded, !r.networkError {
@@ -35,16 +34,16 @@ final class RecordedFetch: HTMX4Transport {
                 stream = s
                 timer = scheduler.schedule(after: 0) {
                     s.start()
-                    settle(.response(HTMX4Response(status: r.status, headers: r.headers, url: url, body: .stream(s))))
+                    pending.settle(.response(HTMX4Response(status: r.status, headers: r.headers, url: url, body: .stream(s))))
                 }
             } else {
                 let bytes = nullBody ? [] : r.chunks.flatMap(\.data)
                 timer = scheduler.schedule(after: r.endTime ?? 0) {
-                    settle(.response(HTMX4Response(status: r.status, headers: r.headers, url: url, body: .complete(bytes))))
+                    pending.settle(.response(HTMX4Response(status: r.status, headers: r.headers, url: url, body: .complete(bytes))))
                 }
             }
         } else {
-            timer = scheduler.schedule(after: 0) { settle(.networkError) }
+            timer = scheduler.schedule(after: 0) { pending.settle(.networkError) }
         }
         return { [scheduler] in
             if !pending.settled {

@@ -112,14 +112,19 @@ public enum HCON {
         // Most values are plain ASCII with nothing to trim.
         let u = s.utf8
         if let f = u.first, let l = u.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return s }
-        let ws: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{FEFF}", "\u{2028}", "\u{2029}"]
         let scalars = Array(s.unicodeScalars)
         var lo = 0, hi = scalars.count
-        while lo < hi, ws.contains(scalars[lo]) || scalars[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo, ws.contains(scalars[hi - 1]) || scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi, isJSWhitespace(scalars[lo]) { lo += 1 }
+        while hi > lo, isJSWhitespace(scalars[hi - 1]) { hi -= 1 }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[lo..<hi])
         return String(out)
+    }
+
+    /// JavaScript's WhiteSpace and LineTerminator: Unicode's White_Space without U+0085
+    /// (a control character to JavaScript), plus the BOM.
+    private static func isJSWhitespace(_ c: Unicode.Scalar) -> Bool {
+        c == "\u{FEFF}" || (c != "\u{85}" && c.properties.isWhitespace)
     }
 
     /// One match of HCON's pair pattern, tried at a position the way the regex engine does:

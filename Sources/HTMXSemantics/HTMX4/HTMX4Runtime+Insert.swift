@@ -224,7 +224,8 @@ extension HTMX4Runtime {
                 for child in wrapper.templateContentNodes { fragment.append(child) }
             }
         }
-        if title.isEmpty, let t = fragment.descendants.first(where: { $0.isHTMLElement(named: "title") }) {
+        // htmx's own query, run lazily: no list of every node per response.
+        if title.isEmpty, let t = DOMQuery.first(fragment, "title:not(svg title)") {
             title = t.textContent ?? ""
             t.remove()
         }

@@ -347,11 +347,10 @@ extension HTMX4Runtime {
         }
     }
 
+    /// `elt.disabled = on`: reflected as the attribute by the elements that have the IDL
+    /// attribute; on any other element it is a plain expando nothing reads.
     private func setDisabled(_ e: Node, _ on: Bool) {
-        if Self.disableable.contains(where: { e.isHTMLElement(named: $0) }) {
-            if on { e.setAttribute("disabled", "") } else { e.removeAttribute("disabled") }
-        } else {
-            state(e).disabledExpando = on
-        }
+        guard Self.disableable.contains(where: { e.isHTMLElement(named: $0) }) else { return }
+        if on { e.setAttribute("disabled", "") } else { e.removeAttribute("disabled") }
     }
 }

@@ -88,10 +88,12 @@ extension HTMX4Runtime {
     /// `__processMainSwap`: nil when the fragment is empty and `swapEmpty` says so.
     func mainSwapTask(_ ctx: HTMX4RequestContext, _ fragment: Node, _ partialTasks: [HTMX4SwapTask]) throws(HTMX4Error) -> HTMX4SwapTask? {
         var spec = parseSwapSpec(ctx.swap.isEmpty ? config.defaultSwap : ctx.swap)
-        let hasText = !HCON.trim(fragment.textContent ?? "").isEmpty
-        let swapEmpty = spec["swapEmpty"] ?? config["defaultSwapEmpty"]
-        let allowEmpty = swapEmpty.map { $0.isTruthy } ?? partialTasks.isEmpty
-        guard spec.style == "delete" || fragment.firstElementChild != nil || hasText || allowEmpty else { return nil }
+        // In htmx's order, so the fragment's text is only gathered when it has no element.
+        func allowEmpty() -> Bool {
+            (spec["swapEmpty"] ?? config["defaultSwapEmpty"]).map(\.isTruthy) ?? partialTasks.isEmpty
+        }
+        guard spec.style == "delete" || fragment.firstElementChild != nil
+                || !HCON.trim(fragment.textContent ?? "").isEmpty || allowEmpty() else { return nil }
         var content = fragment
         if let select = ctx.select, !select.isEmpty {
             let selected = try queryAll(fragment, select)

@@ -273,7 +273,6 @@ public struct HTMX4Error: Error {
     /// The error object page JavaScript would catch (never a string: the result format
     /// records no `error` member for it).
     var jsValue: JSValue {
-        let name = message.hasPrefix("SyntaxError") ? "SyntaxError" : "Error"
-        return .object(JSObject([("name", .string(name)), ("message", .string(message))], className: "Error"))
+        HTMX4Runtime.errorValue(message.hasPrefix("SyntaxError") ? "SyntaxError" : "Error", message)
     }
 }

@@ -88,13 +88,6 @@ public final class HTMX4Runtime: HTMXRuntimeCore {
         extensions.removeAll()
     }
 
-    /// Frees removed content once nothing refers to it (see `HTMX2Runtime.releaseDetachedNodes`).
-    public func releaseDetachedNodes() {
-        props = props.filter { $0.key.isConnected }
-        states = states.filter { $0.key.isConnected }
-        document.releaseDetachedNodes()
-    }
-
     /// `__htmxProp`: creating it marks the element `data-htmx-powered="true"`.
     @discardableResult
     func prop(_ elt: Node) -> HTMX4ElementProp {
@@ -132,8 +125,6 @@ final class HTMX4ElementState {
     var queue: HTMX4RequestQueue?
     var requestCount = 0
     var disableCount = 0
-    /// `disabled = true` on an element without the IDL attribute is a plain expando.
-    var disabledExpando: Bool?
 }
 
 /// An htmx 4 extension's hooks (`registerExtension`): called by `__triggerExtensions`

@@ -34,6 +34,12 @@ struct HCONTests {
         #expect(Self.json(input) == expected)
     }
 
+    /// `String.prototype.trim` (checked in Node): U+0085 is not whitespace to JavaScript.
+    @Test(arguments: [("\u{85}x\u{85}", "\u{85}x\u{85}"), ("\u{3000}x\u{FEFF}", "x"), (" \tx\n", "x"), ("x", "x"), ("\u{A0}\u{2028}", "")])
+    func trim(_ input: String, _ expected: String) {
+        #expect(HCON.trim(input) == expected)
+    }
+
     @Test func invalidJSONThrowsAsHtmxDoes() {
         #expect(HCON.parse("{not json") == nil)
     }
