@@ -43,14 +43,25 @@ public final class HTMX4SSEExtension: HTMX4Extension {
     private func processTree(_ root: Node, _ runtime: HTMX4Runtime) {
         checkLegacyAttributes(root, runtime)
         processElement(root, runtime)
-        let mc = runtime.config.metaCharacter ?? ":"
-        var names = ["hx-sse" + mc + "connect", "sse-connect"]
-        if let p = runtime.config.prefix { names.append(p + "sse" + mc + "connect") }
-        let bytes = names.map { Array($0.utf8) }
+        let bytes = connectNames(runtime)
         for d in root.descendants where d.containsAttributeName(where: { n in bytes.contains { $0.elementsEqual(n) } }) {
             checkLegacyAttributes(d, runtime)
             processElement(d, runtime)
         }
+    }
+
+    /// The connect attributes' names as bytes (this runs for every processed subtree), for
+    /// the config they were built under.
+    private var connectNameCache: (generation: Int, names: [[UInt8]]) = (-1, [])
+
+    private func connectNames(_ runtime: HTMX4Runtime) -> [[UInt8]] {
+        if connectNameCache.generation != runtime.config.generation {
+            let mc = runtime.config.metaCharacter ?? ":"
+            var names = ["hx-sse" + mc + "connect", "sse-connect"]
+            if let p = runtime.config.prefix { names.append(p + "sse" + mc + "connect") }
+            connectNameCache = (runtime.config.generation, names.map { Array($0.utf8) })
+        }
+        return connectNameCache.names
     }
 
     /// `processElement`: `hx-sse:connect` opens a GET on the element's trigger.
