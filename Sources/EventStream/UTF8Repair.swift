@@ -66,24 +66,28 @@ enum UTF8Repair {
         }
     }
 
+    /// For a lead byte: how many continuation bytes follow, and the range the first of them
+    /// must fall in (the table of well-formed sequences, Unicode §3.9 table 3-7); nil for a
+    /// byte that cannot start a sequence.
+    @inline(__always)
+    static func leadRule(_ b: UInt8) -> (needed: Int, lower: UInt8, upper: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: return (1, 0x80, 0xBF)
+        case 0xE0: return (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (2, 0x80, 0xBF)
+        case 0xED: return (2, 0x80, 0x9F)
+        case 0xF0: return (3, 0x90, 0xBF)
+        case 0xF1...0xF3: return (3, 0x80, 0xBF)
+        case 0xF4: return (3, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     /// The length of the valid sequence starting at `p[0]` (a byte ≥ 0x80), or 0 if the bytes
     /// there are not a complete, valid sequence.
     @inline(__always)
     static func sequenceLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let b = p[0]
-        let needed: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: needed = 1
-        case 0xE0: needed = 2; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: needed = 2
-        case 0xED: needed = 2; upper = 0x9F
-        case 0xF0: needed = 3; lower = 0x90
-        case 0xF1...0xF3: needed = 3
-        case 0xF4: needed = 3; upper = 0x8F
-        default: return 0
-        }
+        guard let (needed, lower, upper) = leadRule(p[0]) else { return 0 }
         guard n > needed else { return 0 }
         let second = p[1]
         guard second >= lower && second <= upper else { return 0 }
@@ -98,20 +102,8 @@ enum UTF8Repair {
     /// How many bytes one U+FFFD replaces at `p[0]`, where no valid sequence starts: the lead
     /// byte and the continuation bytes the decoder accepted before failing (at least 1).
     private static func maximalSubpartLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let b = p[0]
-        let needed: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: needed = 1
-        case 0xE0: needed = 2; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: needed = 2
-        case 0xED: needed = 2; upper = 0x9F
-        case 0xF0: needed = 3; lower = 0x90
-        case 0xF1...0xF3: needed = 3
-        case 0xF4: needed = 3; upper = 0x8F
-        default: return 1
-        }
+        guard let (needed, first, last) = leadRule(p[0]) else { return 1 }
+        var lower = first, upper = last
         var k = 1
         while k <= needed && k < n {
             let c = p[k]
