@@ -164,6 +164,8 @@ struct ResultStreamingTests {
         var withDialogs = results[0]
         withDialogs.dialogs = [DialogRecord(kind: .confirm, message: "sure?\n\"ok\"")]
         withDialogs.diagnostics.append(Diagnostic(code: "c", element: "#a", message: "m", at: 1.5))
+        withDialogs.events.append(EventRecord(type: "t\u{1}", target: "#b", detail: [
+            ("s", .string("q\"é")), ("n", .number(2)), ("f", .number(-0.25)), ("y", .bool(true)), ("no", .bool(false))]))
         results.append(withDialogs)
         for r in results {
             for d in [true, false] {

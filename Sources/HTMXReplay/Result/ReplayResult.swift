@@ -64,6 +64,18 @@ public struct ReplayResult: Equatable, Sendable {
             JSONWriter.newline(.indented, 1, &out)
             out.append(UInt8(ascii: "]"))
         }
+        func records<T>(_ items: [T], _ write: (T, Int, inout [UInt8]) -> Void) {
+            if items.isEmpty { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.newline(.indented, 2, &out)
+                write(item, 2, &out)
+                flush()
+            }
+            JSONWriter.newline(.indented, 1, &out)
+            out.append(UInt8(ascii: "]"))
+        }
         var first = true
         func member(_ key: String, _ body: () -> Void) {
             out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
@@ -77,7 +89,7 @@ public struct ReplayResult: Equatable, Sendable {
         member("htmx") { JSONWriter.writeString(htmx, into: &out) }
         member("body") { JSONWriter.writeString(body, into: &out) }
         member("title") { JSONWriter.writeString(title, into: &out) }
-        member("events") { array(events, Self.json) }
+        member("events") { records(events, Self.writeEvent) }
         member("requests") { array(requests, Self.json) }
         if !dialogs.isEmpty {
             member("dialogs") { array(dialogs) { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) } }
@@ -88,6 +100,42 @@ public struct ReplayResult: Equatable, Sendable {
         JSONWriter.newline(.indented, 0, &out)
         out += "}\n".utf8
         flush(true)
+    }
+
+    /// One event as `JSONWriter` writes `json(e)` at `level`, without building the tree: a
+    /// result holds tens of events per message, and the tree cost more than the bytes.
+    static func writeEvent(_ e: EventRecord, level: Int, into out: inout [UInt8]) {
+        func key(_ name: String, _ level: Int) {
+            JSONWriter.newline(.indented, level, &out)
+            JSONWriter.writeString(name, into: &out)
+            out += ": ".utf8
+        }
+        out.append(UInt8(ascii: "{"))
+        key("type", level + 1)
+        JSONWriter.writeString(e.type, into: &out)
+        out.append(UInt8(ascii: ","))
+        key("target", level + 1)
+        JSONWriter.writeString(e.target, into: &out)
+        out.append(UInt8(ascii: ","))
+        key("detail", level + 1)
+        if e.detail.isEmpty {
+            out += "{}".utf8
+        } else {
+            out.append(UInt8(ascii: "{"))
+            for (k, (name, value)) in e.detail.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                key(name, level + 2)
+                switch value {
+                case .string(let s): JSONWriter.writeString(s, into: &out)
+                case .number(let n): out += JSONWriter.formatNumber(n).utf8
+                case .bool(let b): out += (b ? "true" : "false").utf8
+                }
+            }
+            JSONWriter.newline(.indented, level + 1, &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        JSONWriter.newline(.indented, level, &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     static func json(_ e: EventRecord) -> JSONValue {
