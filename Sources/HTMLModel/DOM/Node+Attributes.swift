@@ -17,12 +17,12 @@ extension Node {
     /// `getAttribute`: the value, or nil when absent. HTML elements match the name
     /// ASCII-case-insensitively (their attribute names are stored lower-case).
     public func attribute(_ name: String) -> String? {
-        guard let attr = RawTree.findAttribute(ptr, normalizedAttributeName(name)) else { return nil }
+        guard let attr = RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html) else { return nil }
         return RawTree.attributeValue(attr)
     }
 
     public func hasAttribute(_ name: String) -> Bool {
-        RawTree.findAttribute(ptr, normalizedAttributeName(name)) != nil
+        RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html) != nil
     }
 
     /// `setAttribute`: replaces the value in place (order kept) or appends a new attribute.

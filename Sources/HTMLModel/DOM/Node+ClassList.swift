@@ -12,9 +12,10 @@ extension Node {
     public func addClass(_ names: String...) { addClasses(names) }
 
     public func addClasses(_ names: [String]) {
-        var set = Self.orderedSet(attribute("class") ?? "")
+        let current = attribute("class")
+        var set = Self.orderedSet(current ?? "")
         for n in names where !set.contains(n) { set.append(n) }
-        setAttribute("class", set.joined(separator: " "))
+        setSerializedClasses(set, replacing: current)
     }
 
     public func removeClass(_ names: String...) { removeClasses(names) }
@@ -23,7 +24,15 @@ extension Node {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
         guard let current = attribute("class") else { return }
         let set = Self.orderedSet(current).filter { !names.contains($0) }
-        setAttribute("class", set.joined(separator: " "))
+        setSerializedClasses(set, replacing: current)
+    }
+
+    /// DOMTokenList's update steps: the attribute is set to the serialized set. Writing the
+    /// value it already has changes nothing observable here (no mutation observers), so that
+    /// write, the common case of settle classes, is skipped.
+    private func setSerializedClasses(_ set: [String], replacing current: String?) {
+        let value = set.joined(separator: " ")
+        if value != current { setAttribute("class", value) }
     }
 
     /// Returns whether the class is present afterwards.
@@ -36,21 +45,16 @@ extension Node {
         return want
     }
 
+    /// The value split on ASCII whitespace, as DOMTokenList parses it. The separators are
+    /// single bytes that never occur inside a multi-byte UTF-8 sequence, so the split works
+    /// on bytes (a CR LF pair is two separators, not one Character that matches neither).
     static func tokens(_ value: String) -> [String] {
-        if let fast = asciiTokens(value) { return fast }
-        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).map(String.init)
-    }
-
-    /// The same split over bytes, for ASCII values without a CR LF pair (where each byte is
-    /// one Character, so the result is identical); nil otherwise.
-    private static func asciiTokens(_ value: String) -> [String]? {
         var value = value
-        return value.withUTF8 { buf -> [String]? in
+        return value.withUTF8 { buf in
             var out: [String] = []
             var start = 0
             for i in 0..<buf.count {
                 let c = buf[i]
-                if c >= 0x80 || (c == 0x0D && i + 1 < buf.count && buf[i + 1] == 0x0A) { return nil }
                 if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
                     if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)) }
                     start = i + 1

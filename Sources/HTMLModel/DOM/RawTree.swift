@@ -243,17 +243,35 @@ enum RawTree {
     }
 
     static func findAttribute(_ p: xmlNodePtr, _ name: String) -> xmlAttrPtr? {
-        guard p.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return name.withCString { cname in
-            var a = p.pointee.properties
+        findAttribute(p, name, foldingASCIICase: false)
+    }
+
+    /// The attribute named `name`, compared byte by byte against the stored names; with
+    /// `foldingASCIICase`, `name`'s ASCII upper-case letters match their lower-case forms
+    /// (HTML elements store their attribute names lower-cased). No copy of `name` is made:
+    /// htmx reads dozens of attributes of every element it processes.
+    static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool) -> xmlAttrPtr? {
+        guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return nil }
+        var name = name
+        return name.withUTF8 { query in
+            var a: xmlAttrPtr? = first
             while let attr = a {
-                if let n = attr.pointee.name,
-                   strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), cname) == 0 {
-                    return attr
-                }
+                if let n = attr.pointee.name, nameMatches(n, query, fold) { return attr }
                 a = attr.pointee.next
             }
             return nil
         }
+    }
+
+    @inline(__always)
+    private static func nameMatches(_ stored: UnsafePointer<xmlChar>, _ query: UnsafeBufferPointer<UInt8>, _ fold: Bool) -> Bool {
+        for i in 0..<query.count {
+            var q = query[i]
+            if fold && q &- 0x41 < 26 { q |= 0x20 }
+            // The stored name's NUL ends the comparison as a mismatch; a NUL in the query
+            // matches nothing (a C string cannot hold one), and is not read past.
+            if stored[i] != q || q == 0 { return false }
+        }
+        return stored[query.count] == 0
     }
 }

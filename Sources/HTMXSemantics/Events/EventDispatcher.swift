@@ -14,15 +14,15 @@ public final class EventDispatcher {
         var body: Listener
     }
 
-    private struct Key: Hashable {
-        var target: EventTarget
-        var type: String
+    /// Listeners by event type, then by target: a dispatch hashes its type once (while no
+    /// listener changes) and then only the nodes of its path. Most htmx events (and every
+    /// kebab-case twin) have no entry, and then the capture and bubble walk is skipped.
+    private var listeners: [String: [EventTarget: [Entry]]] = [:] {
+        didSet { generation &+= 1 }
     }
-
-    private var listeners: [Key: [Entry]] = [:]
-    /// How many listeners exist per event type: most htmx events (and every kebab-case twin)
-    /// have none, and then dispatch skips the per-node lookups of the capture and bubble walk.
-    private var countByType: [String: Int] = [:]
+    /// Changes whenever `listeners` does, so a dispatch can keep its type's table between
+    /// the nodes of its path and still see listeners added or removed by earlier ones.
+    private var generation: UInt64 = 0
     private var nextID: UInt64 = 0
     /// Called for each dispatch before any listener, with the propagation path; the result
     /// recorder hooks in here (it behaves as a capture listener on `document`).
@@ -41,40 +41,42 @@ public final class EventDispatcher {
                             _ body: @escaping Listener) -> ListenerID {
         nextID += 1
         let id = ListenerID(value: nextID)
-        listeners[Key(target: target, type: type), default: []].append(Entry(id: id, capture: capture, once: once, body: body))
-        countByType[type, default: 0] += 1
+        listeners[type, default: [:]][target, default: []].append(Entry(id: id, capture: capture, once: once, body: body))
         return id
     }
 
     public func removeListener(_ target: EventTarget, _ type: String, _ id: ListenerID) {
-        let key = Key(target: target, type: type)
-        let before = listeners[key]?.count ?? 0
-        listeners[key]?.removeAll { $0.id == id }
-        let removed = before - (listeners[key]?.count ?? 0)
-        if listeners[key]?.isEmpty == true { listeners[key] = nil }
-        if removed > 0 { decrementCount(type, by: removed) }
+        guard var entries = listeners[type]?[target] else { return }
+        entries.removeAll { $0.id == id }
+        store(entries, type, target)
     }
 
-    private func decrementCount(_ type: String, by n: Int) {
-        let left = (countByType[type] ?? 0) - n
-        countByType[type] = left > 0 ? left : nil
+    /// Writes back a target's entries, dropping empty lists and types left with no listener.
+    private func store(_ entries: [Entry], _ type: String, _ target: EventTarget) {
+        if !entries.isEmpty {
+            listeners[type]?[target] = entries
+            return
+        }
+        listeners[type]?[target] = nil
+        if listeners[type]?.isEmpty == true { listeners[type] = nil }
     }
 
     /// Drops every listener registered on `target` (when htmx de-initialises an element).
     public func removeAllListeners(on target: EventTarget) {
-        for key in listeners.keys where key.target == target {
-            decrementCount(key.type, by: listeners[key]?.count ?? 0)
-            listeners[key] = nil
+        for type in Array(listeners.keys) where listeners[type]?[target] != nil {
+            store([], type, target)
         }
     }
 
     /// Drops every listener registered on a node for which `doomed` holds (before those
     /// nodes are freed: a new node at the same address must not inherit their listeners).
     public func removeListeners(onNodesWhere doomed: (Node) -> Bool) {
-        for key in listeners.keys {
-            guard let node = key.target.node, doomed(node) else { continue }
-            decrementCount(key.type, by: listeners[key]?.count ?? 0)
-            listeners[key] = nil
+        for type in Array(listeners.keys) {
+            guard let byTarget = listeners[type] else { continue }
+            for target in byTarget.keys {
+                guard let node = target.node, doomed(node) else { continue }
+                store([], type, target)
+            }
         }
     }
 
@@ -83,13 +85,12 @@ public final class EventDispatcher {
     /// and with it the document, is freed.
     public func removeAll() {
         listeners.removeAll()
-        countByType.removeAll()
         observer = nil
         observerFilter = nil
     }
 
     public func hasListeners(_ target: EventTarget, _ type: String) -> Bool {
-        listeners[Key(target: target, type: type)]?.isEmpty == false
+        listeners[type]?[target]?.isEmpty == false
     }
 
     /// Dispatches `event` at `target`; returns false when a listener called `preventDefault`.
@@ -99,7 +100,8 @@ public final class EventDispatcher {
         depth += 1
         defer { depth -= 1 }
         event.target = target
-        let listened = countByType[event.type] != nil
+        var table = Table(byTarget: listeners[event.type], generation: generation)
+        let listened = table.byTarget != nil
         let observed = observer != nil && (observerFilter?(event) ?? true)
         guard listened || observed else { return !event.defaultPrevented }
         let path = Self.path(from: target)
@@ -107,12 +109,12 @@ public final class EventDispatcher {
         guard listened else { return !event.defaultPrevented }
         // Capture: from the top of the path down to the target's parent.
         for t in path.reversed().dropLast() where !event.propagationStopped {
-            invoke(event, on: t, phase: .capture)
+            invoke(event, on: t, phase: .capture, &table)
         }
-        if !event.propagationStopped { invoke(event, on: target, phase: .target) }
+        if !event.propagationStopped { invoke(event, on: target, phase: .target, &table) }
         if event.bubbles {
             for t in path.dropFirst() where !event.propagationStopped {
-                invoke(event, on: t, phase: .bubble)
+                invoke(event, on: t, phase: .bubble, &table)
             }
         }
         event.currentTarget = nil
@@ -121,18 +123,31 @@ public final class EventDispatcher {
 
     private enum Phase { case capture, target, bubble }
 
-    private func invoke(_ event: DOMEvent, on target: EventTarget, phase: Phase) {
-        let key = Key(target: target, type: event.type)
-        guard let entries = listeners[key] else { return }
+    /// The dispatched type's listeners as last read, and the generation they were read at.
+    private struct Table {
+        var byTarget: [EventTarget: [Entry]]?
+        var generation: UInt64
+    }
+
+    private func invoke(_ event: DOMEvent, on target: EventTarget, phase: Phase, _ table: inout Table) {
+        // Each node's list is read when the dispatch reaches it (a listener may have added
+        // or removed others); unchanged since the last read, the table already holds it.
+        if table.generation != generation {
+            table = Table(byTarget: listeners[event.type], generation: generation)
+        }
+        guard let entries = table.byTarget?[target] else { return }
         event.currentTarget = target
-        for entry in entries {
+        let readAt = generation
+        for (k, entry) in entries.enumerated() {
             if event.immediatePropagationStopped { break }
             switch phase {
             case .capture where !entry.capture, .bubble where entry.capture: continue
             default: break
             }
-            // A listener removed by an earlier one in this dispatch does not run.
-            guard listeners[key]?.contains(where: { $0.id == entry.id }) == true else { continue }
+            // A listener removed by an earlier one at this node does not run.
+            if k > 0 && generation != readAt {
+                guard listeners[event.type]?[target]?.contains(where: { $0.id == entry.id }) == true else { continue }
+            }
             if entry.once { removeListener(target, event.type, entry.id) }
             entry.body(event)
         }

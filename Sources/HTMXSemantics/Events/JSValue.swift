@@ -45,14 +45,21 @@ public struct JSObject: Equatable {
     }
 
     public subscript(key: String) -> JSValue? {
-        get { members.first(where: { $0.0 == key })?.1 }
+        get { members.first(where: { Self.same($0.0, key) })?.1 }
         set {
-            if let i = members.firstIndex(where: { $0.0 == key }) {
+            if let i = members.firstIndex(where: { Self.same($0.0, key) }) {
                 if let newValue { members[i].1 = newValue } else { members.remove(at: i) }
             } else if let newValue {
                 members.append((key, newValue))
             }
         }
+    }
+
+    /// Key equality with the length compared first: String's `==` on two different short
+    /// keys is an out-of-line call, and the result recorder looks up thirty keys per event.
+    @inline(__always)
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     public static func == (lhs: JSObject, rhs: JSObject) -> Bool {

@@ -214,6 +214,22 @@ struct AttributeTests {
         let plain = doc.createElement("p")
         plain.removeClass("z")
         #expect(!plain.hasAttribute("class"), "remove on an absent attribute does not create it")
+        let crlf = doc.createElement("p", attributes: [.init(name: "class", value: "a\r\nb\u{0C}é")])
+        #expect(crlf.classList == ["a", "b", "é"], "CR LF is two separators; non-ASCII tokens split on bytes")
+        crlf.addClass("a")
+        #expect(crlf.attribute("class") == "a b é", "adding a present class still serializes the set")
+    }
+
+    @Test func attributeNamesFoldOnlyASCIIAndOnlyOnHTMLElements() {
+        let doc = Document(html: #"<body><div data-x="1" data-xy="2"></div><svg viewBox="0 0 1 1"></svg>"#)
+        let body = doc.documentElement!.lastElementChild!
+        let div = body.firstElementChild!, svg = body.lastElementChild!
+        #expect(div.attribute("DATA-X") == "1")
+        #expect(div.attribute("data-x\u{0}") == nil)
+        #expect(div.attribute("data-") == nil && div.attribute("data-xyz") == nil)
+        #expect(div.attribute("data-\u{212A}") == nil, "the Kelvin sign is not an ASCII K")
+        #expect(svg.attribute("viewBox") == "0 0 1 1")
+        #expect(svg.attribute("viewbox") == nil, "foreign elements keep case")
     }
 }
 
