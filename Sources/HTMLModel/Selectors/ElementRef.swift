@@ -54,6 +54,18 @@ struct ElementRef: SelectorElement {
 
     func isSameElement(as other: ElementRef) -> Bool { ptr == other.ptr }
 
+    var attributeNameSignature: UInt64 {
+        var bits: UInt64 = 0
+        var a = ptr.pointee.properties
+        while let attr = a {
+            if let name = attr.pointee.name {
+                bits |= SelectorSignature.bit(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+            }
+            a = attr.pointee.next
+        }
+        return bits
+    }
+
     func withLocalNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let name = ptr.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))

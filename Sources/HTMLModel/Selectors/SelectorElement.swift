@@ -36,6 +36,11 @@ public protocol SelectorElement {
     /// Same purpose as ``withLocalNameUTF8(_:)``; the default implementation reads
     /// ``attribute(_:)``.
     func withAttributeUTF8<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
+
+    /// The OR of `SelectorSignature.bit` over the names of the element's attributes, as
+    /// stored: lets a query skip, without a full match, elements that lack every attribute its
+    /// selectors require. It may have extra bits set, never fewer; the default sets them all.
+    var attributeNameSignature: UInt64 { get }
 }
 
 extension SelectorElement {
@@ -48,4 +53,6 @@ extension SelectorElement {
         guard var value = attribute(name) else { return body(nil) }
         return value.withUTF8 { body($0) }
     }
+
+    public var attributeNameSignature: UInt64 { .max }
 }

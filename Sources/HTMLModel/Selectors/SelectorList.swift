@@ -54,7 +54,7 @@ public struct SelectorList: Sendable, CustomStringConvertible {
     /// `scope` is the `:scope` element; with nil, `:scope` matches the root element. DOM's
     /// `Element.matches()` passes the element itself.
     public func matches<E: SelectorElement>(_ element: E, scope: E? = nil) -> Bool {
-        withContext(scope: scope) { SelectorMatcher.matchesList($0.program.top, element, $0) }
+        withContext(scope: scope) { SelectorMatcher.matchesTop(element, $0) }
     }
 
     /// `Element.querySelector()`: the first descendant of `root` in tree order that matches,
@@ -67,7 +67,7 @@ public struct SelectorList: Sendable, CustomStringConvertible {
     /// The first descendant of `root` in tree order that matches, with `scope` as `:scope`.
     public func querySelector<E: SelectorElement>(in root: E, scope: E?) -> E? {
         withContext(scope: scope) { ctx in
-            ElementTraversal.firstDescendant(of: root) { SelectorMatcher.matchesList(ctx.program.top, $0, ctx) }
+            ElementTraversal.firstDescendant(of: root) { SelectorMatcher.matchesTop($0, ctx) }
         }
     }
 
@@ -109,7 +109,7 @@ public struct SelectorList: Sendable, CustomStringConvertible {
     public func forEachMatch<E: SelectorElement>(in root: E, scope: E?, _ body: (E) -> Bool) {
         withContext(scope: scope) { ctx in
             ElementTraversal.forEachDescendant(of: root) { e in
-                if SelectorMatcher.matchesList(ctx.program.top, e, ctx) { return body(e) }
+                if SelectorMatcher.matchesTop(e, ctx) { return body(e) }
                 return true
             }
         }
@@ -121,7 +121,7 @@ public struct SelectorList: Sendable, CustomStringConvertible {
         withContext(scope: element) { ctx in
             var node: E? = element
             while let e = node {
-                if SelectorMatcher.matchesList(ctx.program.top, e, ctx) { return e }
+                if SelectorMatcher.matchesTop(e, ctx) { return e }
                 node = e.parentElement
             }
             return nil

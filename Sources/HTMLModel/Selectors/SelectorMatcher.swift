@@ -10,6 +10,13 @@ struct SelectorMatchContext<E: SelectorElement> {
 /// Right-to-left matching of complex selectors
 /// (<https://drafts.csswg.org/selectors-4/#match-a-complex-selector-against-an-element>).
 enum SelectorMatcher {
+    /// Whether `element` matches the program's top-level list; the subject filter turns most
+    /// non-matching elements away before any compound is looked at.
+    @inline(__always)
+    static func matchesTop<E: SelectorElement>(_ element: E, _ ctx: SelectorMatchContext<E>) -> Bool {
+        ctx.program.subjectFilter.mayMatch(element) && matchesList(ctx.program.top, element, ctx)
+    }
+
     /// Whether `element` matches any complex selector in `list` (a range of the complexes table).
     static func matchesList<E: SelectorElement>(_ list: ProgramRange, _ element: E, _ ctx: SelectorMatchContext<E>) -> Bool {
         for index in list.indices where matchesComplex(index, element, ctx) {

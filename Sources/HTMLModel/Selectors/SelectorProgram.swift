@@ -22,7 +22,7 @@ final class SelectorProgram: @unchecked Sendable {
             compounds: freeze(b.compounds), combinators: freeze(b.combinators),
             complexes: freeze(b.complexes), relatives: freeze(b.relatives),
             attributes: freeze(b.attributes), nths: freeze(b.nths),
-            languageRanges: freeze(b.languageRanges), top: top))
+            languageRanges: freeze(b.languageRanges), top: top, subjectFilter: SubjectFilter(list: top, b)))
     }
 
     deinit {
@@ -57,6 +57,8 @@ struct SelectorTables {
     let languageRanges: UnsafeBufferPointer<ProgramRange>
     /// The top-level list: a range of the complexes table.
     let top: ProgramRange
+    /// What an element needs before the top-level list can match it.
+    let subjectFilter: SubjectFilter
 }
 
 /// A one-word handle on a program's tables, cheap to pass down the matcher.
@@ -73,6 +75,7 @@ struct SelectorProgramRef {
     var nths: UnsafeBufferPointer<NthRecord> { @inline(__always) get { tables.pointee.nths } }
     var languageRanges: UnsafeBufferPointer<ProgramRange> { @inline(__always) get { tables.pointee.languageRanges } }
     var top: ProgramRange { @inline(__always) get { tables.pointee.top } }
+    var subjectFilter: SubjectFilter { @inline(__always) get { tables.pointee.subjectFilter } }
 
     @inline(__always)
     func bytes(_ r: ProgramRange) -> UnsafeBufferPointer<UInt8> {
