@@ -5,6 +5,11 @@
 
 private let colon = UInt8(ascii: ":")
 private let space = UInt8(ascii: " ")
+/// `even` as a little-endian 32-bit word, and the `t` that completes `event`.
+private let eventNameHead = UInt32(0x6E65_7665).littleEndian
+private let eventNameTail = UInt8(ascii: "t")
+/// `id` as a little-endian 16-bit word.
+private let idName = UInt16(0x6469).littleEndian
 
 extension EventStreamParser {
     /// Interprets one complete line (without its line ending) that the chunk loop's fast
@@ -19,6 +24,23 @@ extension EventStreamParser {
         // WHATWG: a line starting with a colon is a comment. (Chromium reads it as a field with
         // an empty name, which no rule matches; htmx: `if (colonIndex === 0) continue`.)
         if p[0] == colon { return nil }
+        // `event:` and `id:` (most lines that reach here) by whole-word compares, before the
+        // general field-name search; the same rules as the `switch` below.
+        if isValidUTF8 && n >= 3 && p[2] == colon && UnsafeRawPointer(p).loadUnaligned(as: UInt16.self) == idName {
+            let s = n > 3 && p[3] == space ? 4 : 3
+            let field = UnsafeBufferPointer(start: p + s, count: n &- s)
+            if !field.contains(0) {
+                idBuffer.set(field)
+                idChanged = true
+            }
+            return nil
+        }
+        if isValidUTF8 && n >= 6 && p[5] == colon && p[4] == eventNameTail
+            && UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) == eventNameHead {
+            let s = n > 6 && p[6] == space ? 7 : 6
+            eventName.set(UnsafeBufferPointer(start: p + s, count: n &- s))
+            return nil
+        }
         var nameEnd = 1
         while nameEnd < n && p[nameEnd] != colon { nameEnd += 1 }
         // WHATWG: no colon → the whole line is the name and the value is empty; otherwise the

@@ -109,6 +109,13 @@ enum LineBreakScanner {
             let plain = lead >= 0xC2 && lead < 0xF0 && lead != 0xE0 && lead != 0xED
             if plain && word & continuation == continuation & 0x8080_8080 { return length }
         }
-        return UTF8Repair.sequenceLength(p, n)
+        return fullSequenceLength(p, n)
+    }
+
+    /// The rare leads, failed checks and the last bytes of the input, out of line: with the
+    /// full rules inlined the whole check was compiled as a call in the scan loop.
+    @inline(never)
+    private static func fullSequenceLength(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        UTF8Repair.sequenceLength(p, n)
     }
 }
