@@ -18,7 +18,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "HTMLModel", dependencies: ["CLibXML2"]),
-        .target(name: "EventStream"),
+        .target(name: "CByteScan"),
+        .target(name: "EventStream", dependencies: ["CByteScan"]),
         .target(name: "HTMXSemantics", dependencies: ["HTMLModel", "EventStream"]),
         .target(name: "HTMXReplay", dependencies: ["HTMXSemantics", "HTMLModel", "EventStream"]),
         .target(name: "HeadlessHTMX", dependencies: ["HTMXReplay", "HTMXSemantics", "HTMLModel", "EventStream"]),

@@ -1,18 +1,17 @@
+import CByteScan
+
 /// Finds the end of a line (the next CR or LF) and, in the same pass, checks that the bytes
 /// before it are valid UTF-8, so that a clean line's values can be copied without a second pass.
 ///
-/// EventStream imports nothing, so there is no `memchr`. One signed compare per 16 bytes
-/// flags every byte below 0x0E or at/above 0x80 (CR, LF, the other C0 controls up to CR, and
-/// all non-ASCII bytes); runs without such a byte are skipped 64 bytes per step. A block with
-/// flagged bytes is turned into a 32-bit mask and its flagged bytes are visited through the
-/// mask, without reloading the block: a line break ends the scan, a non-ASCII byte starts a
-/// sequence that is validated (its continuation bytes leave the mask), anything else is
-/// ordinary content. Most lines of a real stream cost one pass through the vector loop and
-/// one through the mask, whatever number of non-ASCII characters they hold.
-///
-/// Only compares and mask logic are used on the vectors: Swift lowers those to single SSE
-/// instructions, while the integer operators of SIMD types (`|`, `^`, unsigned `<`) become
-/// per-lane loops.
+/// Each 32-byte block becomes a mask of its bytes below 0x0E or at/above 0x80 (CR, LF, the
+/// other C0 controls up to CR, and all non-ASCII bytes) in a few vector instructions
+/// (`hh_flagged_bytes32`, C: Swift has no vector-compare-to-mask operation, and building the
+/// mask from Swift's SIMD types took about 35 instructions). Blocks without such a byte are
+/// skipped; the flagged bytes of a block are visited through its mask, without reloading
+/// it: a line break ends the scan, a non-ASCII byte starts a sequence that is validated (its
+/// continuation bytes leave the mask), anything else is ordinary content. Most lines of a
+/// real stream cost one pass through the vector loop and one through the mask, whatever
+/// number of non-ASCII characters they hold.
 enum LineBreakScanner {
     private static let lf: UInt8 = 0x0A
     private static let cr: UInt8 = 0x0D
@@ -24,27 +23,12 @@ enum LineBreakScanner {
     static func scanLine(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (end: Int, valid: Bool) {
         var i = start
         var valid = true
-        let limit = SIMD32<Int8>(repeating: Int8(cr) + 1)
         while end &- i >= 32 {
-            if end &- i >= 64 {
-                // Long clean runs (most of a data line) 64 bytes per step: one test for two
-                // blocks. A flagged pair falls through to the block-by-block handling below.
-                let raw = UnsafeRawPointer(base + i)
-                let low = raw.loadUnaligned(as: SIMD32<Int8>.self) .< limit
-                let high = raw.loadUnaligned(fromByteOffset: 32, as: SIMD32<Int8>.self) .< limit
-                if unsafeBitCast(low .| high, to: SIMD4<UInt64>.self) == SIMD4(repeating: 0) {
-                    i &+= 64
-                    continue
-                }
-            }
-            let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD32<Int8>.self)
-            // The mask reread as words: the generic `any(_:)` is not inlined, this is.
-            let words = unsafeBitCast(v .< limit, to: SIMD4<UInt64>.self)
-            if words == SIMD4(repeating: 0) {
+            var mask = hh_flagged_bytes32(base + i)
+            if mask == 0 {
                 i &+= 32
                 continue
             }
-            var mask = packBits(words[0]) | packBits(words[1]) << 8 | packBits(words[2]) << 16 | packBits(words[3]) << 24
             // Where scanning resumes, relative to `i`: past the last sequence looked at, which
             // may run into the next block.
             var next = 0
@@ -83,13 +67,6 @@ enum LineBreakScanner {
             }
         }
         return (end, valid)
-    }
-
-    /// The top bits of the eight bytes of `word` (each 0x00 or 0xFF) as an 8-bit mask, byte 0
-    /// in bit 0: the multiplier moves bit 8k+7 to bit 56+k, and no two partial products meet.
-    @inline(__always)
-    private static func packBits(_ word: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: ((word & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) >> 56)
     }
 
     /// `UTF8Repair.sequenceLength`, with the common two- and three-byte forms (leads C2–DF,
