@@ -32,6 +32,7 @@ public final class Document {
 
     /// An empty document (no doctype, no elements).
     public init() {
+        _ = libxml2Initialized
         guard let doc = htmlNewDocNoDtD(nil, nil) else {
             fatalError("libxml2 could not allocate a document")
         }
@@ -138,3 +139,11 @@ public final class Document {
         Unmanaged<Document>.fromOpaque(doc.pointee._private!).takeUnretainedValue()
     }
 }
+
+/// libxml2 sets its globals up (the dictionary's mutex and random seed among them) on first
+/// use, and that set-up is not safe against a second thread doing the same: two threads
+/// creating their first documents at once can both wait forever in `xmlDictCreate` (seen as a
+/// test suite hanging at start-up, libxml2 2.9.14). `xmlInitParser` does it all in one go;
+/// a global's initializer runs exactly once, whichever thread gets there first, and every
+/// document is created after it.
+private let libxml2Initialized: Void = xmlInitParser()
