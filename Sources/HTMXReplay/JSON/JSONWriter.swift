@@ -45,8 +45,24 @@ public struct JSONWriter {
 
     static func newline(_ style: Style, _ level: Int, _ out: inout [UInt8]) {
         guard style == .indented else { return }
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level))
+        // A newline and up to 16 spaces from one constant: the generic repeated-element append
+        // cost more than the bytes it wrote.
+        let indents: StaticString = "\n                "
+        var left = level
+        let first = min(left, 16)
+        append(indents, count: 1 + first, into: &out)
+        left -= first
+        while left > 0 {
+            let n = min(left, 16)
+            out.append(contentsOf: UnsafeBufferPointer(start: indents.utf8Start + 1, count: n))
+            left -= n
+        }
+    }
+
+    /// The first `count` bytes of a constant (all of it by default), without building a String.
+    @inline(__always)
+    static func append(_ text: StaticString, count: Int? = nil, into out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: count ?? text.utf8CodeUnitCount))
     }
 
     /// Integers print without a fraction (as JavaScript and Python's int do).
@@ -66,31 +82,36 @@ public struct JSONWriter {
     /// has them), everything else, non-ASCII included, as itself.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { b in
-            var start = 0
-            for i in 0..<b.count {
-                let c = b[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
-                start = i + 1
-                switch c {
-                case UInt8(ascii: "\""): out += "\\\"".utf8
-                case UInt8(ascii: "\\"): out += "\\\\".utf8
-                case 0x0A: out += "\\n".utf8
-                case 0x0D: out += "\\r".utf8
-                case 0x09: out += "\\t".utf8
-                case 0x08: out += "\\b".utf8
-                case 0x0C: out += "\\f".utf8
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += "\\u00".utf8
-                    out.append(hex[Int(c >> 4)])
-                    out.append(hex[Int(c & 15)])
-                }
-            }
-            if b.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count])) }
+        if s.utf8.withContiguousStorageIfAvailable({ write(escaping: $0, into: &out) }) == nil {
+            var s = s
+            s.withUTF8 { write(escaping: $0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
+            start = i + 1
+            switch c {
+            case UInt8(ascii: "\""): append("\\\"", into: &out)
+            case UInt8(ascii: "\\"): append("\\\\", into: &out)
+            case 0x0A: append("\\n", into: &out)
+            case 0x0D: append("\\r", into: &out)
+            case 0x09: append("\\t", into: &out)
+            case 0x08: append("\\b", into: &out)
+            case 0x0C: append("\\f", into: &out)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00", into: &out)
+                out.append(hex.utf8Start[Int(c >> 4)])
+                out.append(hex.utf8Start[Int(c & 15)])
+            }
+        }
+        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count])) }
     }
 }

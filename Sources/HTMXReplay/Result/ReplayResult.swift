@@ -64,13 +64,13 @@ public struct ReplayResult: Equatable, Sendable {
             JSONWriter.newline(.indented, 1, &out)
             out.append(UInt8(ascii: "]"))
         }
-        func records<T>(_ items: [T], _ write: (T, Int, inout [UInt8]) -> Void) {
+        func records<T>(_ items: [T], _ write: (T, inout [UInt8]) -> Void) {
             if items.isEmpty { out += "[]".utf8; return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 JSONWriter.newline(.indented, 2, &out)
-                write(item, 2, &out)
+                write(item, &out)
                 flush()
             }
             JSONWriter.newline(.indented, 1, &out)
@@ -102,40 +102,30 @@ public struct ReplayResult: Equatable, Sendable {
         flush(true)
     }
 
-    /// One event as `JSONWriter` writes `json(e)` at `level`, without building the tree: a
-    /// result holds tens of events per message, and the tree cost more than the bytes.
-    static func writeEvent(_ e: EventRecord, level: Int, into out: inout [UInt8]) {
-        func key(_ name: String, _ level: Int) {
-            JSONWriter.newline(.indented, level, &out)
-            JSONWriter.writeString(name, into: &out)
-            out += ": ".utf8
-        }
-        out.append(UInt8(ascii: "{"))
-        key("type", level + 1)
+    /// One event as `JSONWriter` writes `json(e)` as an item of the result's `events` array
+    /// (two spaces in), without building the tree: a result holds tens of events per message,
+    /// and the tree and the per-key calls cost more than the bytes.
+    static func writeEvent(_ e: EventRecord, into out: inout [UInt8]) {
+        JSONWriter.append("{\n   \"type\": ", into: &out)
         JSONWriter.writeString(e.type, into: &out)
-        out.append(UInt8(ascii: ","))
-        key("target", level + 1)
+        JSONWriter.append(",\n   \"target\": ", into: &out)
         JSONWriter.writeString(e.target, into: &out)
-        out.append(UInt8(ascii: ","))
-        key("detail", level + 1)
+        JSONWriter.append(",\n   \"detail\": ", into: &out)
         if e.detail.isEmpty {
-            out += "{}".utf8
-        } else {
-            out.append(UInt8(ascii: "{"))
-            for (k, (name, value)) in e.detail.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                key(name, level + 2)
-                switch value {
-                case .string(let s): JSONWriter.writeString(s, into: &out)
-                case .number(let n): out += JSONWriter.formatNumber(n).utf8
-                case .bool(let b): out += (b ? "true" : "false").utf8
-                }
-            }
-            JSONWriter.newline(.indented, level + 1, &out)
-            out.append(UInt8(ascii: "}"))
+            JSONWriter.append("{}\n  }", into: &out)
+            return
         }
-        JSONWriter.newline(.indented, level, &out)
-        out.append(UInt8(ascii: "}"))
+        for (k, (name, value)) in e.detail.enumerated() {
+            JSONWriter.append(k == 0 ? "{\n    " : ",\n    ", into: &out)
+            JSONWriter.writeString(name, into: &out)
+            JSONWriter.append(": ", into: &out)
+            switch value {
+            case .string(let s): JSONWriter.writeString(s, into: &out)
+            case .number(let n): out += JSONWriter.formatNumber(n).utf8
+            case .bool(let b): JSONWriter.append(b ? "true" : "false", into: &out)
+            }
+        }
+        JSONWriter.append("\n   }\n  }", into: &out)
     }
 
     static func json(_ e: EventRecord) -> JSONValue {
