@@ -44,7 +44,11 @@ public final class EventRecorder {
         var out: [(String, DetailValue)] = []
         func put(_ key: String, _ value: JSValue?, _ kind: Kind) {
             guard let value, let v = convert(value, kind, paths) else { return }
-            if let i = out.firstIndex(where: { $0.0 == key }) { out[i].1 = v } else { out.append((key, v)) }
+            if let i = out.firstIndex(where: { $0.0.utf8.count == key.utf8.count && $0.0 == key }) {
+                out[i].1 = v
+            } else {
+                out.append((key, v))
+            }
         }
         switch d {
         case .string(let s): return [("value", .string(s))]
@@ -60,39 +64,89 @@ public final class EventRecorder {
             put("lastEventId", o["lastEventId"], .string)
             return out
         }
-        put("type", o["type"], .string)
-        put("value", o["value"], .primitive)
-        put("data", o["data"], .string)
-        put("id", o["id"], .string)
-        let message = o["message"]?.objectValue
+        // One pass over the detail's members (dozens of lookups per event, hundreds of
+        // thousands of events, cost more than anything else in the record), then the table.
+        var top = TopMembers()
+        for (key, value) in o.members { top.take(key, value) }
+        put("type", top.type, .string)
+        put("value", top.value, .primitive)
+        put("data", top.data, .string)
+        put("id", top.id, .string)
+        let message = top.message?.objectValue
         put("data", message?["data"], .string)
         put("event", message?["event"], .string)
         put("id", message?["id"], .string)
-        let connection = o["connection"]?.objectValue
+        let connection = top.connection?.objectValue
         put("url", connection?["url"], .primitive)
         put("attempt", connection?["attempt"], .primitive)
         put("status", connection?["status"], .primitive)
-        put("reason", o["reason"], .primitive)
-        put("url", o["url"], .string)
-        put("status", o["status"], .number)
-        put("error", o["error"], .string)
-        put("verb", o["verb"], .string)
-        put("path", o["path"], .string)
-        let requestConfig = o["requestConfig"]?.objectValue
+        put("reason", top.reason, .primitive)
+        put("url", top.url, .string)
+        put("status", top.status, .number)
+        put("error", top.error, .string)
+        put("verb", top.verb, .string)
+        put("path", top.path, .string)
+        let requestConfig = top.requestConfig?.objectValue
         put("verb", requestConfig?["verb"], .string)
         put("path", requestConfig?["path"], .string)
-        put("target", o["target"], .node)
-        put("status", o["xhr"]?.objectValue?["status"], .primitive)
-        for key in ["successful", "failed", "shouldSwap", "isError", "ignoreTitle"] { put(key, o[key], .bool) }
-        put("readyState", o["source"]?.objectValue?["readyState"], .primitive)
-        let ctx = o["ctx"]?.objectValue
+        put("target", top.target, .node)
+        put("status", top.xhr?.objectValue?["status"], .primitive)
+        put("successful", top.successful, .bool)
+        put("failed", top.failed, .bool)
+        put("shouldSwap", top.shouldSwap, .bool)
+        put("isError", top.isError, .bool)
+        put("ignoreTitle", top.ignoreTitle, .bool)
+        put("readyState", top.source?.objectValue?["readyState"], .primitive)
+        let ctx = top.ctx?.objectValue
         put("target", ctx?["target"], .node)
         put("swap", ctx?["swap"], .string)
         put("status", ctx?["response"]?.objectValue?["status"], .primitive)
-        let task = o["task"]?.objectValue
+        let task = top.task?.objectValue
         put("task", task?["type"], .primitive)
         put("style", task?["swapSpec"]?.objectValue?["style"], .primitive)
         return out
+    }
+
+    /// The detail members the table reads, picked out in one pass (lengths first: most
+    /// members are none of these, and a length rules them out without a comparison).
+    private struct TopMembers {
+        var type, value, data, id, message, connection, reason, url, status, error, verb, path: JSValue?
+        var requestConfig, target, xhr, successful, failed, shouldSwap, isError, ignoreTitle, source, ctx, task: JSValue?
+
+        mutating func take(_ key: String, _ v: JSValue) {
+            switch key.utf8.count {
+            case 2: if key == "id" { id = v }
+            case 3:
+                if key == "url" { url = v } else if key == "xhr" { xhr = v } else if key == "ctx" { ctx = v }
+            case 4:
+                switch key {
+                case "type": type = v
+                case "data": data = v
+                case "verb": verb = v
+                case "path": path = v
+                case "task": task = v
+                default: break
+                }
+            case 5:
+                if key == "value" { value = v } else if key == "error" { error = v }
+            case 6:
+                switch key {
+                case "reason": reason = v
+                case "status": status = v
+                case "target": target = v
+                case "failed": failed = v
+                case "source": source = v
+                default: break
+                }
+            case 7:
+                if key == "message" { message = v } else if key == "isError" { isError = v }
+            case 10:
+                if key == "successful" { successful = v } else if key == "connection" { connection = v } else if key == "shouldSwap" { shouldSwap = v }
+            case 11: if key == "ignoreTitle" { ignoreTitle = v }
+            case 13: if key == "requestConfig" { requestConfig = v }
+            default: break
+            }
+        }
     }
 
     enum Kind { case string, number, bool, node, primitive }
