@@ -47,7 +47,9 @@ extension HTMX2Runtime {
         while let e = cur {
             if let value = attr(e, "hx-ext") {
                 for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    let name = raw.filter { $0 != " " }
+                    // htmx removes U+0020 code units (`replace(/ /g, '')`), not grapheme clusters.
+                    let name = raw.utf8.contains(0x20)
+                        ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })) : String(raw)
                     if name.hasPrefix("ignore:") {
                         ignored.append(String(name.dropFirst(7)))
                         continue
