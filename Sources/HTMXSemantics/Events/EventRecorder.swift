@@ -113,37 +113,35 @@ public final class EventRecorder {
         var type, value, data, id, message, connection, reason, url, status, error, verb, path: JSValue?
         var requestConfig, target, xhr, successful, failed, shouldSwap, isError, ignoreTitle, source, ctx, task: JSValue?
 
+        /// No two names below share both their length and their last byte: one integer switch
+        /// on those (`length << 8 | last`) and one comparison place a member, and most
+        /// members of a detail are none of these.
         mutating func take(_ key: String, _ v: JSValue) {
-            switch key.utf8.count {
-            case 2: if key == "id" { id = v }
-            case 3:
-                if key == "url" { url = v } else if key == "xhr" { xhr = v } else if key == "ctx" { ctx = v }
-            case 4:
-                switch key {
-                case "type": type = v
-                case "data": data = v
-                case "verb": verb = v
-                case "path": path = v
-                case "task": task = v
-                default: break
-                }
-            case 5:
-                if key == "value" { value = v } else if key == "error" { error = v }
-            case 6:
-                switch key {
-                case "reason": reason = v
-                case "status": status = v
-                case "target": target = v
-                case "failed": failed = v
-                case "source": source = v
-                default: break
-                }
-            case 7:
-                if key == "message" { message = v } else if key == "isError" { isError = v }
-            case 10:
-                if key == "successful" { successful = v } else if key == "connection" { connection = v } else if key == "shouldSwap" { shouldSwap = v }
-            case 11: if key == "ignoreTitle" { ignoreTitle = v }
-            case 13: if key == "requestConfig" { requestConfig = v }
+            guard let last = key.utf8.last else { return }
+            switch key.utf8.count << 8 | Int(last) {
+            case 0x264: if key == "id" { id = v }
+            case 0x36C: if key == "url" { url = v }
+            case 0x372: if key == "xhr" { xhr = v }
+            case 0x378: if key == "ctx" { ctx = v }
+            case 0x461: if key == "data" { data = v }
+            case 0x462: if key == "verb" { verb = v }
+            case 0x465: if key == "type" { type = v }
+            case 0x468: if key == "path" { path = v }
+            case 0x46B: if key == "task" { task = v }
+            case 0x565: if key == "value" { value = v }
+            case 0x572: if key == "error" { error = v }
+            case 0x664: if key == "failed" { failed = v }
+            case 0x665: if key == "source" { source = v }
+            case 0x66E: if key == "reason" { reason = v }
+            case 0x673: if key == "status" { status = v }
+            case 0x674: if key == "target" { target = v }
+            case 0x765: if key == "message" { message = v }
+            case 0x772: if key == "isError" { isError = v }
+            case 0xA6C: if key == "successful" { successful = v }
+            case 0xA6E: if key == "connection" { connection = v }
+            case 0xA70: if key == "shouldSwap" { shouldSwap = v }
+            case 0xB65: if key == "ignoreTitle" { ignoreTitle = v }
+            case 0xD67: if key == "requestConfig" { requestConfig = v }
             default: break
             }
         }
