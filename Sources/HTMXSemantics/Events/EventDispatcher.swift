@@ -157,7 +157,10 @@ public final class EventDispatcher {
     /// the document.
     public static func path(from target: EventTarget) -> [EventTarget] {
         guard case .node(let node) = target else { return [.window] }
-        var path: [EventTarget] = [target]
+        var path: [EventTarget] = []
+        // One allocation for the usual depth, not one per doubling.
+        path.reserveCapacity(16)
+        path.append(target)
         var cur = node.parent
         while let p = cur {
             path.append(.node(p))

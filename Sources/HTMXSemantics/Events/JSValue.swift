@@ -44,6 +44,13 @@ public struct JSObject: Equatable {
         for (k, v) in members { self[k] = v }
     }
 
+    /// An object from members whose keys the caller builds distinct (checked in debug builds):
+    /// no duplicate search per member, for the detail objects made for every event.
+    init(distinctMembers members: [(String, JSValue)]) {
+        assert(Set(members.map(\.0)).count == members.count, "duplicate keys")
+        self.members = members
+    }
+
     public subscript(key: String) -> JSValue? {
         get { members.first(where: { Self.same($0.0, key) })?.1 }
         set {

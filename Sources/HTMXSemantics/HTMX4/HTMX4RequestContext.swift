@@ -79,20 +79,19 @@ public final class HTMX4RequestContext {
 
     /// The members of `ctx` the result format and filters read.
     var jsObject: JSObject {
-        var o = JSObject()
-        o["sourceElement"] = .node(sourceElement)
-        o["status"] = .string(status)
+        var m: [(String, JSValue)] = [("sourceElement", .node(sourceElement)), ("status", .string(status))]
+        m.reserveCapacity(7)
         switch target {
-        case .element(let n)?: o["target"] = .node(n)
-        case .selector(let s)?: o["target"] = .string(s)
+        case .element(let n)?: m.append(("target", .node(n)))
+        case .selector(let s)?: m.append(("target", .string(s)))
         case nil: break
         }
-        o["swap"] = .string(swap)
-        if let select { o["select"] = .string(select) }
+        m.append(("swap", .string(swap)))
+        if let select { m.append(("select", .string(select))) }
         if let response {
-            o["response"] = .object(JSObject([("status", .number(Double(response.status)))]))
+            m.append(("response", .object(JSObject(distinctMembers: [("status", .number(Double(response.status)))]))))
         }
-        if let title { o["title"] = .string(title) }
-        return o
+        if let title { m.append(("title", .string(title))) }
+        return JSObject(distinctMembers: m)
     }
 }

@@ -15,12 +15,15 @@ public final class HTMX4Detail {
 
     /// The object listeners see as `event.detail`.
     var jsObject: JSObject {
-        var o = JSObject()
-        if let ctx { o["ctx"] = .object(ctx.jsObject) }
+        var first: [(String, JSValue)] = []
+        if let ctx { first.append(("ctx", .object(ctx.jsObject))) }
         if let task {
-            o["task"] = .object(JSObject([("type", .string(task.type.rawValue)),
-                                          ("swapSpec", .object(JSObject([("style", .string(task.swapSpec.style))])))]))
+            let swapSpec = JSObject(distinctMembers: [("style", .string(task.swapSpec.style))])
+            first.append(("task", .object(JSObject(distinctMembers: [("type", .string(task.type.rawValue)),
+                                                                     ("swapSpec", .object(swapSpec))]))))
         }
+        if first.isEmpty { return members }
+        var o = JSObject(distinctMembers: first)
         for (k, v) in members.members { o[k] = v }
         return o
     }
