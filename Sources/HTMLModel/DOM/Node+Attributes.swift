@@ -21,6 +21,18 @@ extension Node {
         return RawTree.attributeValue(attr)
     }
 
+    /// `getAttribute("data-" + name)`, without building the prefixed name (htmx reads every
+    /// attribute both ways).
+    public func attribute(dataPrefixed name: String) -> String? {
+        guard let attr = RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html, dataPrefixed: true) else { return nil }
+        return RawTree.attributeValue(attr)
+    }
+
+    /// `hasAttribute("data-" + name)`, without building the prefixed name.
+    public func hasAttribute(dataPrefixed name: String) -> Bool {
+        RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html, dataPrefixed: true) != nil
+    }
+
     public func hasAttribute(_ name: String) -> Bool {
         RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html) != nil
     }

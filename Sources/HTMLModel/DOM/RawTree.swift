@@ -250,17 +250,29 @@ enum RawTree {
     /// `foldingASCIICase`, `name`'s ASCII upper-case letters match their lower-case forms
     /// (HTML elements store their attribute names lower-cased). No copy of `name` is made:
     /// htmx reads dozens of attributes of every element it processes.
-    static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool) -> xmlAttrPtr? {
+    /// With `dataPrefixed`, the attribute named `data-` + `name`, without building that name.
+    static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool,
+                              dataPrefixed: Bool = false) -> xmlAttrPtr? {
         guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return nil }
         var name = name
         return name.withUTF8 { query in
             var a: xmlAttrPtr? = first
             while let attr = a {
-                if let n = attr.pointee.name, nameMatches(n, query, fold) { return attr }
+                if var n = attr.pointee.name, !dataPrefixed || hasDataPrefix(&n) {
+                    if nameMatches(n, query, fold) { return attr }
+                }
                 a = attr.pointee.next
             }
             return nil
         }
+    }
+
+    /// Whether the stored name starts with `data-`; if so, `name` is moved past it.
+    @inline(__always)
+    private static func hasDataPrefix(_ name: inout UnsafePointer<xmlChar>) -> Bool {
+        guard name[0] == 0x64, name[1] == 0x61, name[2] == 0x74, name[3] == 0x61, name[4] == 0x2D else { return false }
+        name += 5
+        return true
     }
 
     @inline(__always)

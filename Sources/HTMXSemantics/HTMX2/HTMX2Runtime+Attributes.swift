@@ -5,7 +5,7 @@ extension HTMX2Runtime {
     func attr(_ elt: Node, _ name: String) -> String? {
         guard elt.isElement else { return nil }
         if let v = elt.attribute(name), !v.isEmpty { return v }
-        if let v = elt.attribute("data-" + name), !v.isEmpty { return v }
+        if let v = elt.attribute(dataPrefixed: name), !v.isEmpty { return v }
         return nil
     }
 
@@ -15,12 +15,12 @@ extension HTMX2Runtime {
     func attrRaw(_ elt: Node, _ name: String) -> String? {
         guard elt.isElement else { return nil }
         if let v = elt.attribute(name), !v.isEmpty { return v }
-        return elt.attribute("data-" + name)
+        return elt.attribute(dataPrefixed: name)
     }
 
     /// htmx.js hasAttribute (both prefixes).
     func hasAttr(_ elt: Node, _ name: String) -> Bool {
-        elt.isElement && (elt.hasAttribute(name) || elt.hasAttribute("data-" + name))
+        elt.isElement && (elt.hasAttribute(name) || elt.hasAttribute(dataPrefixed: name))
     }
 
     /// htmx.js getClosestAttributeValue with getAttributeValueWithDisinheritance.

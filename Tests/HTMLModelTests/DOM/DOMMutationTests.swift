@@ -228,6 +228,11 @@ struct AttributeTests {
         #expect(div.attribute("data-x\u{0}") == nil)
         #expect(div.attribute("data-") == nil && div.attribute("data-xyz") == nil)
         #expect(div.attribute("data-\u{212A}") == nil, "the Kelvin sign is not an ASCII K")
+        #expect(div.attribute(dataPrefixed: "X") == "1" && div.attribute(dataPrefixed: "xy") == "2")
+        #expect(div.attribute(dataPrefixed: "x-") == nil && div.attribute(dataPrefixed: "") == nil)
+        #expect(div.hasAttribute(dataPrefixed: "xy") && !div.hasAttribute(dataPrefixed: "data-x"))
+        let short = Document(html: #"<p d="1" da="2" dat="3" data="4" data-="5"></p>"#).documentElement!.lastElementChild!.firstElementChild!
+        #expect(short.attribute(dataPrefixed: "") == "5", "only a name that starts with data- takes part")
         #expect(svg.attribute("viewBox") == "0 0 1 1")
         #expect(svg.attribute("viewbox") == nil, "foreign elements keep case")
     }
