@@ -28,6 +28,13 @@ extension Node {
         return RawTree.attributeValue(attr)
     }
 
+    /// `getAttribute(name)` and `getAttribute("data-" + name)` from one walk over the
+    /// attributes.
+    public func attributeAndDataTwin(_ name: String) -> (plain: String?, data: String?) {
+        let (plain, data) = RawTree.findAttributeAndDataTwin(ptr, name, foldingASCIICase: namespace == .html)
+        return (plain.map(RawTree.attributeValue), data.map(RawTree.attributeValue))
+    }
+
     /// `hasAttribute("data-" + name)`, without building the prefixed name.
     public func hasAttribute(dataPrefixed name: String) -> Bool {
         RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html, dataPrefixed: true) != nil

@@ -267,6 +267,29 @@ enum RawTree {
         }
     }
 
+    /// The attributes named `name` and `data-` + `name`, found in one walk over the element's
+    /// attributes.
+    static func findAttributeAndDataTwin(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool)
+        -> (plain: xmlAttrPtr?, data: xmlAttrPtr?) {
+        guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return (nil, nil) }
+        var name = name
+        return name.withUTF8 { query in
+            var plain: xmlAttrPtr?, data: xmlAttrPtr?
+            var a: xmlAttrPtr? = first
+            while let attr = a {
+                if var n = attr.pointee.name {
+                    if plain == nil && nameMatches(n, query, fold) {
+                        plain = attr
+                    } else if data == nil && hasDataPrefix(&n) && nameMatches(n, query, fold) {
+                        data = attr
+                    }
+                }
+                a = attr.pointee.next
+            }
+            return (plain, data)
+        }
+    }
+
     /// Whether the stored name starts with `data-`; if so, `name` is moved past it.
     @inline(__always)
     private static func hasDataPrefix(_ name: inout UnsafePointer<xmlChar>) -> Bool {

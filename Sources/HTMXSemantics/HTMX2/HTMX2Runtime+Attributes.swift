@@ -4,8 +4,9 @@ extension HTMX2Runtime {
     /// htmx.js getAttributeValue: `hx-x`, else `data-hx-x`; an empty value counts as absent.
     func attr(_ elt: Node, _ name: String) -> String? {
         guard elt.isElement else { return nil }
-        if let v = elt.attribute(name), !v.isEmpty { return v }
-        if let v = elt.attribute(dataPrefixed: name), !v.isEmpty { return v }
+        let (plain, data) = elt.attributeAndDataTwin(name)
+        if let plain, !plain.isEmpty { return plain }
+        if let data, !data.isEmpty { return data }
         return nil
     }
 
@@ -14,8 +15,9 @@ extension HTMX2Runtime {
     /// value falls through and an empty second one is returned as "".
     func attrRaw(_ elt: Node, _ name: String) -> String? {
         guard elt.isElement else { return nil }
-        if let v = elt.attribute(name), !v.isEmpty { return v }
-        return elt.attribute(dataPrefixed: name)
+        let (plain, data) = elt.attributeAndDataTwin(name)
+        if let plain, !plain.isEmpty { return plain }
+        return data
     }
 
     /// htmx.js hasAttribute (both prefixes).

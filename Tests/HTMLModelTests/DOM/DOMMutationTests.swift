@@ -233,6 +233,11 @@ struct AttributeTests {
         #expect(div.hasAttribute(dataPrefixed: "xy") && !div.hasAttribute(dataPrefixed: "data-x"))
         let short = Document(html: #"<p d="1" da="2" dat="3" data="4" data-="5"></p>"#).documentElement!.lastElementChild!.firstElementChild!
         #expect(short.attribute(dataPrefixed: "") == "5", "only a name that starts with data- takes part")
+        let twins = Document(html: #"<p data-data-a="2" data-a="1" b="3"></p>"#).documentElement!.lastElementChild!.firstElementChild!
+        #expect(twins.attributeAndDataTwin("data-a") == ("1", "2"))
+        #expect(twins.attributeAndDataTwin("A") == (nil, "1"))
+        #expect(twins.attributeAndDataTwin("b") == ("3", nil))
+        #expect(twins.attributeAndDataTwin("c") == (nil, nil))
         #expect(svg.attribute("viewBox") == "0 0 1 1")
         #expect(svg.attribute("viewbox") == nil, "foreign elements keep case")
     }
