@@ -21,23 +21,17 @@ extension Node {
         return RawTree.attributeValue(attr)
     }
 
-    /// `getAttribute("data-" + name)`, without building the prefixed name (htmx reads every
-    /// attribute both ways).
-    public func attribute(dataPrefixed name: String) -> String? {
-        guard let attr = RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html, dataPrefixed: true) else { return nil }
-        return RawTree.attributeValue(attr)
-    }
-
     /// `getAttribute(name)` and `getAttribute("data-" + name)` from one walk over the
-    /// attributes.
+    /// attributes, without building the prefixed name (htmx reads every attribute both ways).
     public func attributeAndDataTwin(_ name: String) -> (plain: String?, data: String?) {
         let (plain, data) = RawTree.findAttributeAndDataTwin(ptr, name, foldingASCIICase: namespace == .html)
         return (plain.map(RawTree.attributeValue), data.map(RawTree.attributeValue))
     }
 
-    /// `hasAttribute("data-" + name)`, without building the prefixed name.
-    public func hasAttribute(dataPrefixed name: String) -> Bool {
-        RawTree.findAttribute(ptr, name, foldingASCIICase: namespace == .html, dataPrefixed: true) != nil
+    /// `hasAttribute(name) || hasAttribute("data-" + name)`, from one walk.
+    public func hasAttributeOrDataTwin(_ name: String) -> Bool {
+        let (plain, data) = RawTree.findAttributeAndDataTwin(ptr, name, foldingASCIICase: namespace == .html)
+        return plain != nil || data != nil
     }
 
     public func hasAttribute(_ name: String) -> Bool {

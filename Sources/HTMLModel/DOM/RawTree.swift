@@ -250,21 +250,31 @@ enum RawTree {
     /// `foldingASCIICase`, `name`'s ASCII upper-case letters match their lower-case forms
     /// (HTML elements store their attribute names lower-cased). No copy of `name` is made:
     /// htmx reads dozens of attributes of every element it processes.
-    /// With `dataPrefixed`, the attribute named `data-` + `name`, without building that name.
-    static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool,
-                              dataPrefixed: Bool = false) -> xmlAttrPtr? {
+    static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool) -> xmlAttrPtr? {
         guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return nil }
         var name = name
         return name.withUTF8 { query in
             var a: xmlAttrPtr? = first
             while let attr = a {
-                if var n = attr.pointee.name, !dataPrefixed || hasDataPrefix(&n) {
-                    if nameMatches(n, query, fold) { return attr }
-                }
+                if let n = attr.pointee.name, nameMatches(n, query, fold) { return attr }
                 a = attr.pointee.next
             }
             return nil
         }
+    }
+
+    /// Whether some attribute's name (its UTF-8 bytes, as stored) satisfies `match`.
+    static func containsAttributeName(_ p: xmlNodePtr, where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard p.pointee.type == XML_ELEMENT_NODE else { return false }
+        var a = p.pointee.properties
+        while let attr = a {
+            if let name = attr.pointee.name {
+                let bytes = UnsafeBufferPointer(start: UnsafePointer<UInt8>(name), count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
+                if match(bytes) { return true }
+            }
+            a = attr.pointee.next
+        }
+        return false
     }
 
     /// The attributes named `name` and `data-` + `name`, found in one walk over the element's

@@ -56,12 +56,9 @@ struct ElementRef: SelectorElement {
 
     var attributeNameSignature: UInt64 {
         var bits: UInt64 = 0
-        var a = ptr.pointee.properties
-        while let attr = a {
-            if let name = attr.pointee.name {
-                bits |= SelectorSignature.bit(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
-            }
-            a = attr.pointee.next
+        _ = RawTree.containsAttributeName(ptr) { name in
+            bits |= SelectorSignature.bit(name)
+            return false
         }
         return bits
     }

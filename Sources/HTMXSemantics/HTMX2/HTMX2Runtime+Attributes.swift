@@ -22,7 +22,7 @@ extension HTMX2Runtime {
 
     /// htmx.js hasAttribute (both prefixes).
     func hasAttr(_ elt: Node, _ name: String) -> Bool {
-        elt.isElement && (elt.hasAttribute(name) || elt.hasAttribute(dataPrefixed: name))
+        elt.isElement && elt.hasAttributeOrDataTwin(name)
     }
 
     /// htmx.js getClosestAttributeValue with getAttributeValueWithDisinheritance.

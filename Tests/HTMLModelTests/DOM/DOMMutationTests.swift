@@ -228,11 +228,12 @@ struct AttributeTests {
         #expect(div.attribute("data-x\u{0}") == nil)
         #expect(div.attribute("data-") == nil && div.attribute("data-xyz") == nil)
         #expect(div.attribute("data-\u{212A}") == nil, "the Kelvin sign is not an ASCII K")
-        #expect(div.attribute(dataPrefixed: "X") == "1" && div.attribute(dataPrefixed: "xy") == "2")
-        #expect(div.attribute(dataPrefixed: "x-") == nil && div.attribute(dataPrefixed: "") == nil)
-        #expect(div.hasAttribute(dataPrefixed: "xy") && !div.hasAttribute(dataPrefixed: "data-x"))
+        #expect(div.attributeAndDataTwin("X").data == "1" && div.attributeAndDataTwin("xy").data == "2")
+        #expect(div.attributeAndDataTwin("x-") == (nil, nil) && div.attributeAndDataTwin("") == (nil, nil))
+        #expect(div.hasAttributeOrDataTwin("xy") && div.hasAttributeOrDataTwin("data-x") && !div.hasAttributeOrDataTwin("x-"))
+        #expect(div.attributeAndDataTwin("data-x") == ("1", nil))
         let short = Document(html: #"<p d="1" da="2" dat="3" data="4" data-="5"></p>"#).documentElement!.lastElementChild!.firstElementChild!
-        #expect(short.attribute(dataPrefixed: "") == "5", "only a name that starts with data- takes part")
+        #expect(short.attributeAndDataTwin("") == (nil, "5"), "only a name that starts with data- takes part")
         let twins = Document(html: #"<p data-data-a="2" data-a="1" b="3"></p>"#).documentElement!.lastElementChild!.firstElementChild!
         #expect(twins.attributeAndDataTwin("data-a") == ("1", "2"))
         #expect(twins.attributeAndDataTwin("A") == (nil, "1"))
