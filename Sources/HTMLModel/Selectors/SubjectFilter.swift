@@ -28,33 +28,29 @@ struct SubjectFilter {
         for c in list.indices {
             let compounds = b.complexes[c].compounds
             guard !compounds.isEmpty else { everything = true; return }
-            var attribute: [UInt64] = [], id = false, type: [UInt64] = [], className = false
+            // Each key's bits: both spellings of the name (HTML elements and foreign ones).
+            var attribute: UInt64 = 0, id = false, type: UInt64 = 0, className = false
             for simple in b.simples[b.compounds[Int(compounds.start)].indices] {
                 switch simple {
-                case .attribute(let i):
+                case .attribute(let i) where attribute == 0:
                     let record = b.attributes[Int(i)]
-                    if attribute.isEmpty {
-                        attribute = [SelectorSignature.bit(b.names[Int(record.htmlName)]),
-                                     SelectorSignature.bit(b.names[Int(record.foreignName)])]
-                    }
+                    attribute = SelectorSignature.bit(b.names[Int(record.htmlName)])
+                        | SelectorSignature.bit(b.names[Int(record.foreignName)])
                 case .id: id = true
-                case .type(let html, let foreign):
-                    if type.isEmpty {
-                        type = [b.bytes[html.indices].withUnsafeBufferPointer(SelectorSignature.bit),
-                                b.bytes[foreign.indices].withUnsafeBufferPointer(SelectorSignature.bit)]
-                    }
+                case .type(let html, let foreign) where type == 0:
+                    type = b.bytes[html.indices].withUnsafeBufferPointer(SelectorSignature.bit)
+                        | b.bytes[foreign.indices].withUnsafeBufferPointer(SelectorSignature.bit)
                 case .className: className = true
-                case .never: break
                 default: break
                 }
             }
             // The rarest key first: class and type are on most elements.
-            if !attribute.isEmpty {
-                for bit in attribute { attributes |= bit }
+            if attribute != 0 {
+                attributes |= attribute
             } else if id {
                 attributes |= SelectorSignature.bit("id")
-            } else if !type.isEmpty {
-                for bit in type { tags |= bit }
+            } else if type != 0 {
+                tags |= type
             } else if className {
                 attributes |= SelectorSignature.bit("class")
             } else {
