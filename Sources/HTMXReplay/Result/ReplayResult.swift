@@ -32,7 +32,7 @@ public struct ReplayResult: Equatable, Sendable {
             ("requests", .array(requests.map(Self.json))),
         ]
         if !dialogs.isEmpty {
-            members.append(("dialogs", .array(dialogs.map { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })))
+            members.append(("dialogs", .array(dialogs.map(Self.json))))
         }
         if includeDiagnostics {
             members.append(("diagnostics", .array(diagnostics.map(Self.json))))
@@ -52,19 +52,9 @@ public struct ReplayResult: Equatable, Sendable {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        func array<T>(_ items: [T], _ json: (T) -> JSONValue) {
-            if items.isEmpty { out += "[]".utf8; return }
-            out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.newline(.indented, 2, &out)
-                JSONWriter.write(json(item), style: .indented, level: 2, into: &out)
-                flush()
-            }
-            JSONWriter.newline(.indented, 1, &out)
-            out.append(UInt8(ascii: "]"))
-        }
-        func records<T>(_ items: [T], _ write: (T, inout [UInt8]) -> Void) {
+        /// Items two levels in, each written by `write` (events straight to bytes, the
+        /// rarer records through their JSON tree).
+        func array<T>(_ items: [T], _ write: (T, inout [UInt8]) -> Void) {
             if items.isEmpty { out += "[]".utf8; return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
@@ -75,6 +65,9 @@ public struct ReplayResult: Equatable, Sendable {
             }
             JSONWriter.newline(.indented, 1, &out)
             out.append(UInt8(ascii: "]"))
+        }
+        func tree<T>(_ json: @escaping (T) -> JSONValue) -> (T, inout [UInt8]) -> Void {
+            { item, out in JSONWriter.write(json(item), style: .indented, level: 2, into: &out) }
         }
         var first = true
         func member(_ key: String, _ body: () -> Void) {
@@ -89,13 +82,13 @@ public struct ReplayResult: Equatable, Sendable {
         member("htmx") { JSONWriter.writeString(htmx, into: &out) }
         member("body") { JSONWriter.writeString(body, into: &out) }
         member("title") { JSONWriter.writeString(title, into: &out) }
-        member("events") { records(events, Self.writeEvent) }
-        member("requests") { array(requests, Self.json) }
+        member("events") { array(events, Self.writeEvent) }
+        member("requests") { array(requests, tree(Self.json)) }
         if !dialogs.isEmpty {
-            member("dialogs") { array(dialogs) { .object([("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) } }
+            member("dialogs") { array(dialogs, tree(Self.json)) }
         }
         if includeDiagnostics {
-            member("diagnostics") { array(diagnostics, Self.json) }
+            member("diagnostics") { array(diagnostics, tree(Self.json)) }
         }
         JSONWriter.newline(.indented, 0, &out)
         out += "}\n".utf8
@@ -138,6 +131,10 @@ public struct ReplayResult: Equatable, Sendable {
         case .number(let n): return .number(n)
         case .bool(let b): return .bool(b)
         }
+    }
+
+    static func json(_ d: DialogRecord) -> JSONValue {
+        .object([("kind", .string(d.kind.rawValue)), ("message", .string(d.message))])
     }
 
     static func json(_ r: RequestRecord) -> JSONValue {
