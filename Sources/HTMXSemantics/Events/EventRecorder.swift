@@ -44,7 +44,7 @@ public final class EventRecorder {
         var out: [(String, DetailValue)] = []
         func put(_ key: String, _ value: JSValue?, _ kind: Kind) {
             guard let value, let v = convert(value, kind, paths) else { return }
-            if let i = out.firstIndex(where: { $0.0.utf8.count == key.utf8.count && $0.0 == key }) {
+            if let i = out.firstIndex(where: { JSObject.same($0.0, key) }) {
                 out[i].1 = v
             } else {
                 out.append((key, v))

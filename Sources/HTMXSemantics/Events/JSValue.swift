@@ -63,9 +63,9 @@ public struct JSObject: Equatable {
     }
 
     /// Key equality with the length compared first: String's `==` on two different short
-    /// keys is an out-of-line call, and the result recorder looks up thirty keys per event.
+    /// keys is an out-of-line call, and keys are looked up for every event.
     @inline(__always)
-    private static func same(_ a: String, _ b: String) -> Bool {
+    static func same(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a == b
     }
 
