@@ -24,45 +24,48 @@ extension EventStreamParser {
         // WHATWG: a line starting with a colon is a comment. (Chromium reads it as a field with
         // an empty name, which no rule matches; htmx: `if (colonIndex === 0) continue`.)
         if p[0] == colon { return nil }
-        // `event:` and `id:` (most lines that reach here) by whole-word compares, before the
-        // general field-name search; the same rules as the `switch` below.
-        if isValidUTF8 && n >= 3 && p[2] == colon && UnsafeRawPointer(p).loadUnaligned(as: UInt16.self) == idName {
-            let s = n > 3 && p[3] == space ? 4 : 3
-            let field = UnsafeBufferPointer(start: p + s, count: n &- s)
-            if !field.contains(0) {
-                idBuffer.set(field)
-                idChanged = true
-            }
-            return nil
-        }
-        if isValidUTF8 && n >= 6 && p[5] == colon && p[4] == eventNameTail
-            && UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) == eventNameHead {
-            let s = n > 6 && p[6] == space ? 7 : 6
-            eventName.set(UnsafeBufferPointer(start: p + s, count: n &- s))
-            return nil
-        }
-        var nameEnd = 1
-        while nameEnd < n && p[nameEnd] != colon { nameEnd += 1 }
+        let (kind, nameEnd) = Self.fieldName(p, n)
         // WHATWG: no colon → the whole line is the name and the value is empty; otherwise the
         // value starts after the colon, minus one leading space.
         let field = value(of: line, from: nameEnd < n ? nameEnd + 1 : n)
-        switch nameEnd {
-        case 4 where p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61:  // data
+        switch kind {
+        case .data:
             return appendData(field, isValidUTF8: isValidUTF8)
-        case 5 where p[0] == 0x65 && p[1] == 0x76 && p[2] == 0x65 && p[3] == 0x6E && p[4] == 0x74:  // event
+        case .event:
             eventName.set(field, isValidUTF8: isValidUTF8)
-        case 2 where p[0] == 0x69 && p[1] == 0x64:  // id
+        case .id:
             // WHATWG and htmx (`if (!value.includes('\0'))`): an id containing NUL is ignored.
             if !field.contains(0) {
                 idBuffer.set(field, isValidUTF8: isValidUTF8)
                 idChanged = true
             }
-        case 5 where p[0] == 0x72 && p[1] == 0x65 && p[2] == 0x74 && p[3] == 0x72 && p[4] == 0x79:  // retry
+        case .retry:
             setRetry(field)
-        default:
+        case .other:
             break  // unknown field: ignored by both
         }
         return nil
+    }
+
+    private enum FieldKind { case data, event, id, retry, other }
+
+    /// The line's field and where its name ends (at the colon, or the line's end). `id:` and
+    /// `event:`, most of the lines that reach here, are told by one word compare each; the
+    /// rest by a search for the colon.
+    @inline(__always)
+    private static func fieldName(_ p: UnsafePointer<UInt8>, _ n: Int) -> (FieldKind, Int) {
+        if n >= 3 && p[2] == colon && UnsafeRawPointer(p).loadUnaligned(as: UInt16.self) == idName { return (.id, 2) }
+        if n >= 6 && p[5] == colon && p[4] == eventNameTail
+            && UnsafeRawPointer(p).loadUnaligned(as: UInt32.self) == eventNameHead { return (.event, 5) }
+        var nameEnd = 1
+        while nameEnd < n && p[nameEnd] != colon { nameEnd += 1 }
+        switch nameEnd {
+        case 4 where p[0] == 0x64 && p[1] == 0x61 && p[2] == 0x74 && p[3] == 0x61: return (.data, 4)
+        case 5 where p[0] == 0x65 && p[1] == 0x76 && p[2] == 0x65 && p[3] == 0x6E && p[4] == 0x74: return (.event, 5)
+        case 2 where p[0] == 0x69 && p[1] == 0x64: return (.id, 2)
+        case 5 where p[0] == 0x72 && p[1] == 0x65 && p[2] == 0x74 && p[3] == 0x72 && p[4] == 0x79: return (.retry, 5)
+        default: return (.other, nameEnd)
+        }
     }
 
     /// The field value starting at `start`, without one leading space.
