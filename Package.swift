@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CByteScan"),
         .target(name: "EventStream", dependencies: ["CByteScan"]),
         .target(name: "HTMXSemantics", dependencies: ["HTMLModel", "EventStream"]),
-        .target(name: "HTMXReplay", dependencies: ["HTMXSemantics", "HTMLModel", "EventStream"]),
+        .target(name: "HTMXReplay", dependencies: ["HTMXSemantics", "HTMLModel", "EventStream", "CByteScan"]),
         .target(name: "HeadlessHTMX", dependencies: ["HTMXReplay", "HTMXSemantics", "HTMLModel", "EventStream"]),
         .executableTarget(
             name: "htmx-headless",

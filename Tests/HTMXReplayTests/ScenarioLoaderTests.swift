@@ -132,6 +132,41 @@ struct JSONTests {
         #expect(JSONWriter.write(v, style: .compact) == #"{"a":[1,2.5,{"b":null}],"c":"é\u0001\"\n","d":{},"e":[]}"#)
     }
 
+    /// The writer finds bytes to escape 32 at a time: every special byte, at every offset of
+    /// strings up to three blocks long (and around non-ASCII), against a byte-by-byte escaper.
+    @Test func stringEscapingAtEveryOffsetMatchesTheBytewiseRule() throws {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{08}": out += "\\b"
+                case "\u{0C}": out += "\\f"
+                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let specials: [String] = ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{7F}", "é", " ", "\u{08}"]
+        for length in [0, 1, 31, 32, 33, 63, 64, 65, 96] {
+            let plain = String(repeating: "a", count: length)
+            #expect(JSONWriter.write(.string(plain)) == reference(plain))
+            for offset in 0..<max(length, 1) {
+                for special in specials {
+                    var chars = Array(plain.isEmpty ? "a" : plain)
+                    chars[offset] = Character(special)
+                    let s = String(chars)
+                    #expect(JSONWriter.write(.string(s)) == reference(s), "offset \(offset) of \(length): \(special.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONParser.Error.self) { try JSONParser.parse(deep) }

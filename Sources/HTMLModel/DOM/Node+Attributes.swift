@@ -14,6 +14,21 @@ extension Node {
         return out
     }
 
+    /// The attributes named exactly one of `names`, in DOM order; the others are skipped
+    /// without building their strings.
+    public func attributes(named names: [String]) -> [HTMLAttribute] {
+        guard isElement else { return [] }
+        var out: [HTMLAttribute] = []
+        var a = ptr.pointee.properties
+        while let attr = a {
+            if let n = attr.pointee.name, let name = names.first(where: { RawTree.nameEquals(n, $0) }) {
+                out.append(HTMLAttribute(name: name, value: RawTree.attributeValue(attr)))
+            }
+            a = attr.pointee.next
+        }
+        return out
+    }
+
     /// `getAttribute`: the value, or nil when absent. HTML elements match the name
     /// ASCII-case-insensitively (their attribute names are stored lower-case).
     public func attribute(_ name: String) -> String? {

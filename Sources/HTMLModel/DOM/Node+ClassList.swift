@@ -13,6 +13,10 @@ extension Node {
 
     public func addClasses(_ names: [String]) {
         let current = attribute("class")
+        if let current, let added = Self.addingToNormalized(current, names) {
+            if added != current { setAttribute("class", added) }
+            return
+        }
         var set = Self.orderedSet(current ?? "")
         for n in names where !set.contains(n) { set.append(n) }
         setSerializedClasses(set, replacing: current)
@@ -23,6 +27,10 @@ extension Node {
     public func removeClasses(_ names: [String]) {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
         guard let current = attribute("class") else { return }
+        if Self.isSerializedSet(current), Self.plainTokens(names),
+           !names.contains(where: { Self.contains(token: $0, in: current) }) {
+            return
+        }
         let set = Self.orderedSet(current).filter { !names.contains($0) }
         setSerializedClasses(set, replacing: current)
     }
@@ -55,7 +63,7 @@ extension Node {
             var start = 0
             for i in 0..<buf.count {
                 let c = buf[i]
-                if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C {
+                if isSeparator(c) {
                     if i > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)) }
                     start = i + 1
                 }
@@ -63,6 +71,71 @@ extension Node {
             if start < buf.count { out.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self)) }
             return out
         }
+    }
+
+    // Settle classes are added and removed several times per swapped element; when the
+    // value is already a serialized set (the usual case) the checks below work on its bytes
+    // and build no token arrays. Any other value takes the general path.
+
+    /// `current` with the missing `names` appended, when `current` is already what the
+    /// update steps write and every name is a plain token; nil otherwise.
+    static func addingToNormalized(_ current: String, _ names: [String]) -> String? {
+        guard isSerializedSet(current), plainTokens(names) else { return nil }
+        var value = current
+        for n in names where !contains(token: n, in: value) {
+            value += value.isEmpty ? n : " " + n
+        }
+        return value
+    }
+
+    /// Whether every name is non-empty and free of ASCII whitespace.
+    static func plainTokens(_ names: [String]) -> Bool {
+        names.allSatisfy { n in !n.isEmpty && !n.utf8.contains(where: isSeparator) }
+    }
+
+    /// Whether `value` equals its own serialized token set: tokens joined by single spaces,
+    /// no other whitespace, none repeated.
+    static func isSerializedSet(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { buf in
+            if buf.isEmpty { return true }
+            if buf.first == 0x20 || buf.last == 0x20 { return false }
+            var start = 0
+            for i in 0...buf.count {
+                guard i == buf.count || isSeparator(buf[i]) else { continue }
+                if i < buf.count && buf[i] != 0x20 { return false }
+                if i == start { return false } // two separators in a row
+                // Compare with every earlier token (a class value holds a handful).
+                let token = UnsafeBufferPointer(rebasing: buf[start..<i])
+                var s = 0
+                for j in 0..<start where buf[j] == 0x20 {
+                    if UnsafeBufferPointer(rebasing: buf[s..<j]).elementsEqual(token) { return false }
+                    s = j + 1
+                }
+                start = i + 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `name` is one of the space-separated tokens of a serialized set.
+    static func contains(token name: String, in value: String) -> Bool {
+        var value = value, name = name
+        return value.withUTF8 { buf in
+            name.withUTF8 { want in
+                var start = 0
+                for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+                    if UnsafeBufferPointer(rebasing: buf[start..<i]).elementsEqual(want) { return true }
+                    start = i + 1
+                }
+                return false
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isSeparator(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 
     static func orderedSet(_ value: String) -> [String] {

@@ -145,6 +145,30 @@ public struct Node: Hashable, @unchecked Sendable {
         return out
     }
 
+    // The walks below collect nothing they are not asked for: htmx scans every swapped-in
+    // subtree several times for the few elements carrying some attribute. Their closures
+    // must not change the tree.
+
+    /// The descendants for which `match` holds, in tree order.
+    public func descendants(where match: (Node) -> Bool) -> [Node] {
+        var out: [Node] = []
+        RawTree.forEachDescendant(ptr) { p in
+            let n = Node(document, p)
+            if match(n) { out.append(n) }
+        }
+        return out
+    }
+
+    /// Calls `body` with each descendant, in tree order.
+    public func forEachDescendant(_ body: (Node) -> Void) {
+        RawTree.forEachDescendant(ptr) { body(Node(document, $0)) }
+    }
+
+    /// The first descendant, in tree order, for which `match` holds.
+    public func firstDescendant(where match: (Node) -> Bool) -> Node? {
+        RawTree.firstDescendant(ptr) { match(Node(document, $0)) }.map { Node(document, $0) }
+    }
+
     /// 1-based index among the parent's element children (for paths such as `div:nth-child(2)`).
     public var elementIndex: Int { RawTree.elementIndex(ptr) }
 

@@ -24,7 +24,12 @@ extension Node {
     /// Every descendant matching `selector`, in tree order, without duplicates.
     public func querySelectorAll(_ selector: String) throws(SelectorParseError) -> [Node] {
         if let hits = idIndexMatches(selector) { return hits }
-        let list = try document.selector(selector)
+        return querySelectorAll(try document.selector(selector))
+    }
+
+    /// Every descendant matching an already parsed selector list (for a caller that asks the
+    /// same long selector many times: no parse-cache lookup, which hashes the whole text).
+    public func querySelectorAll(_ list: SelectorList) -> [Node] {
         var out: [Node] = []
         forEachQueryRoot { root, includeRoot in
             let hits = includeRoot ? list.querySelectorAll(inDocumentRootedAt: root) : list.querySelectorAll(in: root, scope: root)

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Writes JSON exactly as Python's `json.dumps(value, indent=1, ensure_ascii=False)` does (the
 /// corpus's expected files are written that way), or compactly with no whitespace.
 public struct JSONWriter {
@@ -91,12 +93,16 @@ public struct JSONWriter {
 
     @inline(__always)
     private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = b.baseAddress else { return }
         var start = 0
-        for i in 0..<b.count {
+        var i = 0
+        while true {
+            i = nextSpecial(base, from: i, count: b.count)
+            guard i < b.count else { break }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
             let c = b[i]
-            guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i])) }
-            start = i + 1
+            i += 1
+            start = i
             switch c {
             case UInt8(ascii: "\""): append("\\\"", into: &out)
             case UInt8(ascii: "\\"): append("\\\\", into: &out)
@@ -112,6 +118,24 @@ public struct JSONWriter {
                 out.append(hex.utf8Start[Int(c & 15)])
             }
         }
-        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count])) }
+        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: b.count - start)) }
+    }
+
+    /// The index of the first byte at or after `i` that needs escaping, or `count`. Result
+    /// strings are mostly long runs of plain text (message data): 32 bytes per step.
+    @inline(__always)
+    private static func nextSpecial(_ base: UnsafePointer<UInt8>, from i: Int, count: Int) -> Int {
+        var i = i
+        while i + 32 <= count {
+            let mask = hh_json_special32(base + i)
+            if mask != 0 { return i + mask.trailingZeroBitCount }
+            i += 32
+        }
+        while i < count {
+            let c = base[i]
+            if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return count
     }
 }

@@ -23,20 +23,22 @@ public final class DOMEvent {
     }
 
     public let type: String
-    public var detail: JSValue
+    // Read and written at every node of every dispatch; no access overlaps another (see
+    // `EventDispatcher`), so the runtime exclusivity check is skipped.
+    @exclusivity(unchecked) public var detail: JSValue
     public let bubbles: Bool
     public let cancelable: Bool
     public let origin: Origin
     /// Extra own properties (keyboard fields such as `key`, `ctrlKey`).
     public var fields: [String: JSValue]
-    public internal(set) var target: EventTarget?
-    public internal(set) var currentTarget: EventTarget?
-    public private(set) var defaultPrevented = false
+    @exclusivity(unchecked) public internal(set) var target: EventTarget?
+    @exclusivity(unchecked) public internal(set) var currentTarget: EventTarget?
+    @exclusivity(unchecked) public private(set) var defaultPrevented = false
     /// What an engine keeps on the event object itself (htmx 2 stores its per-event
     /// bookkeeping there, e.g. which elements already handled it).
     public var engineData: AnyObject?
-    var propagationStopped = false
-    var immediatePropagationStopped = false
+    @exclusivity(unchecked) var propagationStopped = false
+    @exclusivity(unchecked) var immediatePropagationStopped = false
 
     public init(type: String, detail: JSValue = .null, bubbles: Bool = true, cancelable: Bool = true,
                 origin: Origin = .script, fields: [String: JSValue] = [:]) {

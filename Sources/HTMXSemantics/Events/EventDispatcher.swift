@@ -14,24 +14,32 @@ public final class EventDispatcher {
         var body: Listener
     }
 
+    // The properties every dispatch reads skip the runtime exclusivity check: it cost about
+    // 2 % of a replay, and no access to them overlaps another (listeners run between
+    // accesses, never inside one).
+
     /// Listeners by event type, then by target: a dispatch hashes its type once (while no
     /// listener changes) and then only the nodes of its path. Most htmx events (and every
     /// kebab-case twin) have no entry, and then the capture and bubble walk is skipped.
-    private var listeners: [String: [EventTarget: [Entry]]] = [:] {
+    @exclusivity(unchecked) private var listeners: [String: [EventTarget: [Entry]]] = [:] {
         didSet { generation &+= 1 }
     }
     /// Changes whenever `listeners` does, so a dispatch can keep its type's table between
     /// the nodes of its path and still see listeners added or removed by earlier ones.
-    private var generation: UInt64 = 0
+    @exclusivity(unchecked) private var generation: UInt64 = 0
+    /// One bit per (length, last byte) class of the types that have ever had a listener: a
+    /// dispatch whose bit is clear skips the table lookup, which hashes the whole type. Most
+    /// events htmx fires (and all their kebab-case twins) have no listener.
+    @exclusivity(unchecked) private var listenedTypeBits: UInt64 = 0
     private var nextID: UInt64 = 0
     /// Called for each dispatch before any listener, with the propagation path; the result
     /// recorder hooks in here (it behaves as a capture listener on `document`).
-    public var observer: ((DOMEvent, [EventTarget]) -> Void)?
+    @exclusivity(unchecked) public var observer: ((DOMEvent, [EventTarget]) -> Void)?
     /// When set, the observer is called only for events this accepts (it must not depend on
     /// the path); an event nobody listens to or observes then costs no propagation path.
-    public var observerFilter: ((DOMEvent) -> Bool)?
+    @exclusivity(unchecked) public var observerFilter: ((DOMEvent) -> Bool)?
     /// Nesting depth of dispatches in progress (re-entrancy guard).
-    public private(set) var depth = 0
+    @exclusivity(unchecked) public private(set) var depth = 0
     public static let maxDepth = 64
 
     public init() {}
@@ -41,6 +49,7 @@ public final class EventDispatcher {
                             _ body: @escaping Listener) -> ListenerID {
         nextID += 1
         let id = ListenerID(value: nextID)
+        listenedTypeBits |= Self.typeBit(type)
         listeners[type, default: [:]][target, default: []].append(Entry(id: id, capture: capture, once: once, body: body))
         return id
     }
@@ -100,7 +109,8 @@ public final class EventDispatcher {
         depth += 1
         defer { depth -= 1 }
         event.target = target
-        var table = Table(byTarget: listeners[event.type], generation: generation)
+        let maybeListened = listenedTypeBits & Self.typeBit(event.type) != 0
+        var table = Table(byTarget: maybeListened ? listeners[event.type] : nil, generation: generation)
         let listened = table.byTarget != nil
         let observed = observer != nil && (observerFilter?(event) ?? true)
         guard listened || observed else { return !event.defaultPrevented }
@@ -119,6 +129,12 @@ public final class EventDispatcher {
         }
         event.currentTarget = nil
         return !event.defaultPrevented
+    }
+
+    @inline(__always)
+    private static func typeBit(_ type: String) -> UInt64 {
+        let bytes = type.utf8
+        return 1 &<< UInt64((bytes.count &* 31 &+ Int(bytes.last ?? 0)) & 63)
     }
 
     private enum Phase { case capture, target, bubble }

@@ -41,6 +41,9 @@ public struct JSObject: Equatable {
 
     public init(_ members: [(String, JSValue)] = [], className: String? = nil) {
         self.className = className
+        // One allocation, with room for the `elt` htmx adds to nearly every detail it builds
+        // (appending member by member regrew the array for every event).
+        self.members.reserveCapacity(members.count + 1)
         for (k, v) in members { self[k] = v }
     }
 

@@ -85,7 +85,7 @@ enum FormControls {
     }
 
     static func options(_ select: Node) -> [Node] {
-        select.descendants.filter { $0.isHTMLElement(named: "option") }
+        select.descendants(where: { $0.isHTMLElement(named: "option") })
     }
 
     /// The selected options: a value set through the property picks the first option with

@@ -35,32 +35,39 @@ extension HTMX2Runtime {
     /// htmx.js defineExtension.
     public func defineExtension(_ ext: HTMX2Extension) {
         extensions[ext.name] = ext
+        processSelectorCache = nil
     }
 
     /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its
     /// ancestors, nearest first, minus `ignore:` ones.
     func getExtensions(_ elt: Node?) -> [HTMX2Extension] {
-        guard !extensions.isEmpty else { return [] }
+        guard !extensions.isEmpty, let elt else { return [] }
         var out: [HTMX2Extension] = []
         var ignored: [String] = []
-        var cur = elt
-        while let e = cur {
-            if let value = attr(e, "hx-ext") {
-                for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    // htmx removes U+0020 code units (`replace(/ /g, '')`), not grapheme clusters.
-                    let name = raw.utf8.contains(0x20)
-                        ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })) : String(raw)
-                    if name.hasPrefix("ignore:") {
-                        ignored.append(String(name.dropFirst(7)))
-                        continue
-                    }
-                    if !ignored.contains(name), let ext = extensions[name], !out.contains(where: { $0 === ext }) {
-                        out.append(ext)
-                    }
+        for e in elt.selfAndAncestorsWithAttributeOrDataTwin("hx-ext") {
+            guard let value = attr(e, "hx-ext") else { continue }
+            for name in extensionNames(value) {
+                if name.hasPrefix("ignore:") {
+                    ignored.append(String(name.dropFirst(7)))
+                    continue
+                }
+                if !ignored.contains(name), let ext = extensions[name], !out.contains(where: { $0 === ext }) {
+                    out.append(ext)
                 }
             }
-            cur = e.parentElement
         }
         return out
+    }
+
+    /// The names of an `hx-ext` value, split once per distinct value (every event asks).
+    private func extensionNames(_ value: String) -> [String] {
+        if let known = extensionNameLists[value] { return known }
+        let names = value.split(separator: ",", omittingEmptySubsequences: false).map { raw in
+            // htmx removes U+0020 code units (`replace(/ /g, '')`), not grapheme clusters.
+            raw.utf8.contains(0x20) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })) : String(raw)
+        }
+        if extensionNameLists.count >= 256 { extensionNameLists.removeAll(keepingCapacity: true) }
+        extensionNameLists[value] = names
+        return names
     }
 }

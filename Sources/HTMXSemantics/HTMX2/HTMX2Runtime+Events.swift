@@ -5,11 +5,12 @@ extension HTMX2Runtime {
     /// carries an `error`, dispatches a bubbling, cancelable CustomEvent, then (unless
     /// cancelled) its kebab-case twin. Returns false when a listener cancelled it.
     @discardableResult
-    func triggerEvent(_ elt: Node, _ name: String, _ detail: JSObject = JSObject()) -> Bool {
-        var detail = detail
+    func triggerEvent(_ elt: Node, _ name: String, _ detail: consuming JSObject = JSObject()) -> Bool {
+        // Taken, not borrowed: the caller's detail is usually a temporary, and adding `elt`
+        // then appends in place instead of copying the members.
         detail["elt"] = .node(elt)
         if let error = detail["error"], Self.isTruthy(error) {
-            triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(detail))]))
+            triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(copy detail))]))
         }
         let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
         var result = dispatcher.dispatch(event, to: .node(elt))

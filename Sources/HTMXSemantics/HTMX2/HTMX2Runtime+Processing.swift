@@ -24,11 +24,7 @@ extension HTMX2Runtime {
         }
         var toInit: [Node] = []
         if maybeDeInitAndHash(elt) { toInit.append(elt) }
-        var selector = Self.processSelector
-        for ext in extensions.values.sorted(by: { $0.name < $1.name }) {
-            for s in ext.selectors { selector += ", " + s }
-        }
-        for child in DOMQuery.all(elt, selector) {
+        for child in processSelectorList().map(elt.querySelectorAll) ?? [] {
             if eltIsDisabled(child) {
                 cleanUpElement(child)
                 continue
@@ -37,6 +33,20 @@ extension HTMX2Runtime {
         }
         for e in findHxOnElements(elt) { processHxOnWildcard(e) }
         for e in toInit { initNode(e) }
+    }
+
+    /// The parsed `processSelector` with the registered extensions' selectors, kept until an
+    /// extension is defined (every swap processes its new content with it). nil when an
+    /// extension's selector does not parse: the DOM would throw, and nothing is processed.
+    func processSelectorList() -> SelectorList? {
+        if let cached = processSelectorCache { return cached }
+        var selector = Self.processSelector
+        for ext in extensions.values.sorted(by: { $0.name < $1.name }) {
+            for s in ext.selectors { selector += ", " + s }
+        }
+        let list = try? SelectorList.parse(selector)
+        processSelectorCache = .some(list)
+        return list
     }
 
     /// htmx.js maybeDeInitAndHash.
@@ -190,14 +200,14 @@ extension HTMX2Runtime {
     func findHxOnElements(_ elt: Node) -> [Node] {
         var out: [Node] = []
         if Self.hasHxOnAttribute(elt) { out.append(elt) }
-        for d in elt.descendants where d.isElement && Self.hasHxOnAttribute(d) { out.append(d) }
+        out += elt.descendants(where: { $0.isElement && Self.hasHxOnAttribute($0) })
         return out
     }
 
+    static let hxOnPrefixes = ["hx-on:", "data-hx-on:", "hx-on-", "data-hx-on-"].map { Array($0.utf8) }
+
     static func hasHxOnAttribute(_ elt: Node) -> Bool {
-        elt.attributes.contains { a in
-            a.name.hasPrefix("hx-on:") || a.name.hasPrefix("data-hx-on:") || a.name.hasPrefix("hx-on-") || a.name.hasPrefix("data-hx-on-")
-        }
+        elt.containsAttributeName(withPrefixIn: hxOnPrefixes)
     }
 
     /// htmx.js processHxOnWildcard: the handler is JavaScript, which the engine does not run;

@@ -289,18 +289,18 @@ extension HTMX2Runtime {
             guard let id = newNode.attribute("id"), !id.isEmpty else { continue }
             let sel = CSSEscape.escape(newNode.tagName) + "#" + CSSEscape.escape(id)
             guard let old = DOMQuery.first(parent, sel), old != parent else { continue }
-            let newAttributes = newNode.attributes
-            cloneAttributes(newNode, from: old.attributes)
+            let settled = config.attributesToSettle
+            let newAttributes = newNode.attributes(named: settled)
+            cloneAttributes(newNode, from: old.attributes(named: settled))
             settleInfo.tasks.append { [self] in cloneAttributes(newNode, from: newAttributes) }
         }
     }
 
-    /// htmx.js cloneAttributes over `attributesToSettle`.
+    /// htmx.js cloneAttributes over `attributesToSettle` (`attributes` holds only those).
     func cloneAttributes(_ mergeTo: Node, from attributes: [HTMLAttribute]) {
-        let settle = config.attributesToSettle
-        for a in mergeTo.attributes where settle.contains(a.name) && !attributes.contains(where: { $0.name == a.name }) {
+        for a in mergeTo.attributes(named: config.attributesToSettle) where !attributes.contains(where: { $0.name == a.name }) {
             mergeTo.removeAttribute(a.name)
         }
-        for a in attributes where settle.contains(a.name) { mergeTo.setAttribute(a.name, a.value) }
+        for a in attributes { mergeTo.setAttribute(a.name, a.value) }
     }
 }

@@ -49,6 +49,10 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     var nextSpecID = 0
     /// Registered extensions by name (htmx.js `extensions`).
     var extensions: [String: HTMX2Extension] = [:]
+    /// See ``processSelectorList()``.
+    var processSelectorCache: SelectorList??
+    /// `hx-ext` values already split into names.
+    var extensionNameLists: [String: [String]] = [:]
     /// kebabEventName of each event name triggered so far (a handful of names, fired often).
     var kebabNames: [String: String] = [:]
 

@@ -42,7 +42,7 @@ extension HTMX4Runtime {
                 target.removeAllChildren()
                 target.append(fragment.childNodes)
             case "textContent":
-                for d in target.descendants where d.isElement && d.hasAttribute("data-htmx-powered") { cleanup(d) }
+                for d in target.descendants(where: { $0.isElement && $0.hasAttribute("data-htmx-powered") }) { cleanup(d) }
                 target.setTextContent(fragment.textContent ?? "")
             case "outerHTML":
                 if let parent = parentNode {
@@ -140,9 +140,9 @@ extension HTMX4Runtime {
     /// tag below the target start with the old attributes; the settle tasks restore theirs.
     func startCSSTransitions(_ fragment: Node, _ root: Node) -> [() -> Void] {
         var existing: [String: Node] = [:]
-        for e in root.descendants where e.isElement && e.hasAttribute("id") { existing[e.id] = e }
+        root.forEachDescendant { e in if e.isElement && e.hasAttribute("id") { existing[e.id] = e } }
         var tasks: [() -> Void] = []
-        for elt in fragment.descendants where elt.isElement && elt.hasAttribute("id") {
+        for elt in fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") }) {
             guard let old = existing[elt.id], old.tagName == elt.tagName else { continue }
             let clone = elt.clone(deep: false)
             copyAttributes(elt, from: old)
@@ -177,7 +177,7 @@ extension HTMX4Runtime {
     /// `hx-preserve` ids wait in a hidden pantry after `<body>` during the swap.
     func handlePreservedElements(_ fragment: Node) -> Node? {
         let names = prefixes("hx-preserve")
-        let preserved = fragment.descendants.filter { $0.isElement && names.contains(where: $0.hasAttribute) }
+        let preserved = fragment.descendants(where: { $0.isElement && names.contains(where: $0.hasAttribute) })
         guard !preserved.isEmpty, let body = document.body, let html = body.parent else { return nil }
         let pantry = document.createElement("div")
         pantry.setAttribute("hidden", "")

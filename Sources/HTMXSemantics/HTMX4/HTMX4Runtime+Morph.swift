@@ -58,8 +58,8 @@ extension HTMX4Runtime {
             if matched == nil, nc.isElement, ctx.persistentIds.contains(nc.id) {
                 let id = nc.id
                 let found = (ctx.target.id == id ? ctx.target : nil)
-                    ?? ctx.target.descendants.first(where: { $0.isElement && $0.id == id })
-                    ?? ctx.pantry.descendants.first(where: { $0.isElement && $0.id == id })
+                    ?? ctx.target.firstDescendant(where: { $0.isElement && $0.id == id })
+                    ?? ctx.pantry.firstDescendant(where: { $0.isElement && $0.id == id })
                 if let m = found {
                     var e = m.parent
                     while let p = e {
@@ -167,7 +167,7 @@ extension HTMX4Runtime {
         copyAttributes(old, from: new)
         let skipChildren = config.string("morphSkipChildren").map { DOMQuery.matches(old, $0) } ?? false
         if !skipChildren && (!Self.isEqualNode(old, new) || new.isHTMLElement(named: "template")
-                             || new.descendants.contains(where: { $0.isHTMLElement(named: "template") })) {
+                             || new.firstDescendant(where: { $0.isHTMLElement(named: "template") }) != nil) {
             morphChildren(ctx, old, new)
         }
     }
@@ -176,7 +176,7 @@ extension HTMX4Runtime {
     /// persistent; every ancestor (up to the roots) records the persistent ids below it.
     private func createIdMaps(_ old: Node, _ fragment: Node) -> (Set<String>, [Node: Set<String>]) {
         let oldIds = eltAndDescendants(old) { $0.hasAttribute("id") }
-        let newIds = fragment.descendants.filter { $0.isElement && $0.hasAttribute("id") }
+        let newIds = fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") })
         var duplicates = Set<String>()
         var oldTags: [String: String] = [:]
         for e in oldIds {

@@ -21,8 +21,9 @@ extension HTMX4Runtime {
         if root.isHTMLElement(named: "a") || root.isHTMLElement(named: "form") { boostable.append(root) }
         // One walk collects what htmx's three queries (XPath for hx-on, the action selector,
         // `a,form`) find, each in tree order.
-        for d in root.descendants where d.isElement {
-            if d.containsAttributeName(where: { n in names.on.contains { Self.hasPrefix(n, $0) } }) { hxOnNodes.append(d) }
+        root.forEachDescendant { d in
+            guard d.isElement else { return }
+            if d.containsAttributeName(withPrefixIn: names.on) { hxOnNodes.append(d) }
             if isActionElement(d, names) { actionElements.append(d) }
             if d.isHTMLElement(named: "a") || d.isHTMLElement(named: "form") { boostable.append(d) }
         }
@@ -64,15 +65,11 @@ extension HTMX4Runtime {
         e.containsAttributeName { n in names.action.contains { $0.elementsEqual(n) } }
     }
 
-    static func hasPrefix(_ name: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
-        name.count >= prefix.count && name.prefix(prefix.count).elementsEqual(prefix)
-    }
-
     /// `__queryEltAndDescendants` with a predicate instead of a selector.
     func eltAndDescendants(_ root: Node, where match: (Node) -> Bool) -> [Node] {
         var out: [Node] = []
         if root.isElement && match(root) { out.append(root) }
-        for d in root.descendants where d.isElement && match(d) { out.append(d) }
+        out += root.descendants(where: { $0.isElement && match($0) })
         return out
     }
 
@@ -200,7 +197,7 @@ extension HTMX4Runtime {
     func cleanup(_ elt: Node, force: Bool = false) {
         guard elt.isElement else { return }
         var elts = [elt]
-        for d in elt.descendants where d.isElement && d.hasAttribute("data-htmx-powered") { elts.append(d) }
+        elts += elt.descendants(where: { $0.isElement && $0.hasAttribute("data-htmx-powered") })
         for e in elts {
             guard let p = props[e] else { continue }
             fire(e, "htmx:before:cleanup")

@@ -317,7 +317,7 @@ extension HTMX4Runtime {
             if c.isHTMLElement(named: "form") {
                 targets += FormControls.listedElements(of: c, in: document)
             } else if c.isHTMLElement(named: "fieldset") {
-                targets += c.descendants.filter { $0.isElement }
+                targets += c.descendants(where: { $0.isElement })
             } else {
                 targets.append(c)
             }

@@ -154,7 +154,7 @@ extension HTMX4Runtime {
             guard let name = attrName(elt, "hx-swap-oob") else { continue }
             let value = elt.attribute(name) ?? ""
             elt.removeAttribute(name)
-            let nested = elt.descendants.contains { d in names.contains(where: { d.hasAttribute($0) }) }
+            let nested = elt.firstDescendant(where: { d in names.contains(where: { d.hasAttribute($0) }) }) != nil
             try createOOBTask(&tasks, elt, value, source, mayMove: !nested)
         }
         return tasks

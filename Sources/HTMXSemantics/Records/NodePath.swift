@@ -14,16 +14,23 @@ public enum NodePath {
         if node.kind == .document { return "document" }
         // The reference writes `#ID` for an element with an id whether or not it is still in
         // the document (removed swap targets appear as `#t` in the corpus).
-        if node.isElement, !node.id.isEmpty { return "#" + node.id }
+        if let id = nonEmptyID(node) { return "#" + id }
         let path = chain(node, cache)
         return node.isConnected ? path : "detached: " + path
+    }
+
+    /// An element's id when it has a non-empty one (one attribute lookup: every recorded
+    /// event asks this of its target).
+    private static func nonEmptyID(_ node: Node) -> String? {
+        guard node.isElement, let id = node.attribute("id"), !id.isEmpty else { return nil }
+        return id
     }
 
     private static func chain(_ node: Node, _ cache: NodePathCache?) -> String {
         if node.isElement { return elementChain(node, cache) }
         // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
         if let parent = node.parent, parent.kind != .document, parent.kind != .fragment {
-            let parentPath = parent.isElement && !parent.id.isEmpty ? "#" + parent.id : chain(parent, cache)
+            let parentPath = nonEmptyID(parent).map { "#" + $0 } ?? chain(parent, cache)
             return parentPath + " > \(node.nodeName)(\(node.childIndex))"
         }
         var parts: [String] = []

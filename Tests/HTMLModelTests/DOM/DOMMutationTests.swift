@@ -220,6 +220,39 @@ struct AttributeTests {
         #expect(crlf.attribute("class") == "a b é", "adding a present class still serializes the set")
     }
 
+    /// `addClasses` / `removeClasses` skip the token arrays when the value is already a
+    /// serialized set. Every value of up to five pieces over a small alphabet (runs of
+    /// spaces, tabs, line feeds, repeats), with every one- and two-name list, must end as
+    /// DOMTokenList's update steps leave it.
+    @Test func classListFastPathsMatchTheUpdateSteps() {
+        func tokens(_ v: String) -> [String] {
+            v.split(whereSeparator: { " \t\n\r\u{0C}".contains($0) }).map(String.init)
+        }
+        func ordered(_ t: [String]) -> [String] { t.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        let pieces = ["a", "b", "ab", " ", "  ", "\t", "\n"]
+        var values: [String] = [""]
+        var frontier: [String] = [""]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { v in pieces.map { v + $0 } }
+            values += frontier
+        }
+        let nameLists: [[String]] = [["a"], ["b"], ["c"], ["ab"], ["a", "c"], ["c", "c"], ["b", "a"]]
+        let (doc, body) = makeDocument()
+        for value in values {
+            for names in nameLists {
+                let added = doc.createElement("p", attributes: [.init(name: "class", value: value)])
+                body.append(added)
+                added.addClasses(names)
+                #expect(added.attribute("class") == ordered(tokens(value) + names).joined(separator: " "), "add \(names) to \(value.debugDescription)")
+                let removed = doc.createElement("p", attributes: [.init(name: "class", value: value)])
+                body.append(removed)
+                removed.removeClasses(names)
+                #expect(removed.attribute("class") == ordered(tokens(value)).filter { !names.contains($0) }.joined(separator: " "),
+                        "remove \(names) from \(value.debugDescription)")
+            }
+        }
+    }
+
     @Test func attributeNamesFoldOnlyASCIIAndOnlyOnHTMLElements() {
         let doc = Document(html: #"<body><div data-x="1" data-xy="2"></div><svg viewBox="0 0 1 1"></svg>"#)
         let body = doc.documentElement!.lastElementChild!
