@@ -21,6 +21,8 @@ public final class Document {
     /// The `value` of form controls once set through the property.
     var values: [xmlNodePtr: String] = [:]
     var selectorCache: [String: SelectorList] = [:]
+    /// The selectors asked most recently, in front of `selectorCache`.
+    var recentSelectors = StringMemo<SelectorList>()
     /// Subtrees hung under `limbo` (removed or newly created) since the last release: a cheap
     /// measure of how much a release could free.
     public internal(set) var detachedSinceRelease = 0

@@ -133,8 +133,9 @@ extension Node {
         }
     }
 
+    /// ASCII whitespace, which separates class names.
     @inline(__always)
-    static func isSeparator(_ c: UInt8) -> Bool {
+    public static func isSeparator(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 

@@ -99,6 +99,10 @@ extension Document {
 
     /// Parses through a small cache: htmx asks the same few selectors over and over.
     func selector(_ text: String) throws(SelectorParseError) -> SelectorList {
+        try recentSelectors.value(for: text) { text throws(SelectorParseError) in try parsedSelector(text) }
+    }
+
+    private func parsedSelector(_ text: String) throws(SelectorParseError) -> SelectorList {
         if let hit = selectorCache[text] { return hit }
         let list = try SelectorList.parse(text)
         if selectorCache.count >= 512 { selectorCache.removeAll(keepingCapacity: true) }

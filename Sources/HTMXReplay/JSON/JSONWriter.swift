@@ -6,65 +6,58 @@ public struct JSONWriter {
     public enum Style: Sendable { case indented, compact }
 
     public static func write(_ value: JSONValue, style: Style = .indented) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        write(value, style: style, level: 0, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        let out = ByteBuffer()
+        write(value, style: style, level: 0, into: out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     // Results of big replays hold hundreds of thousands of strings: the writer works on
     // bytes, copying runs that need no escaping in one go.
-    static func write(_ value: JSONValue, style: Style, level: Int, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, style: Style, level: Int, into out: ByteBuffer) {
         switch value {
-        case .null: out += "null".utf8
-        case .bool(let b): out += (b ? "true" : "false").utf8
-        case .number(let n): out += formatNumber(n).utf8
-        case .string(let s): writeString(s, into: &out)
+        case .null: out.append("null" as StaticString)
+        case .bool(let b): out.append(b ? "true" : "false" as StaticString)
+        case .number(let n): out.append(formatNumber(n))
+        case .string(let s): writeString(s, into: out)
         case .array(let items):
-            if items.isEmpty { out += "[]".utf8; return }
+            if items.isEmpty { out.append("[]" as StaticString); return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                newline(style, level + 1, &out)
-                write(item, style: style, level: level + 1, into: &out)
+                newline(style, level + 1, out)
+                write(item, style: style, level: level + 1, into: out)
             }
-            newline(style, level, &out)
+            newline(style, level, out)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}".utf8; return }
+            if members.isEmpty { out.append("{}" as StaticString); return }
             out.append(UInt8(ascii: "{"))
             for (k, (key, v)) in members.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                newline(style, level + 1, &out)
-                writeString(key, into: &out)
-                if style == .indented { out += ": ".utf8 } else { out.append(UInt8(ascii: ":")) }
-                write(v, style: style, level: level + 1, into: &out)
+                newline(style, level + 1, out)
+                writeString(key, into: out)
+                if style == .indented { out.append(": " as StaticString) } else { out.append(UInt8(ascii: ":")) }
+                write(v, style: style, level: level + 1, into: out)
             }
-            newline(style, level, &out)
+            newline(style, level, out)
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func newline(_ style: Style, _ level: Int, _ out: inout [UInt8]) {
+    static func newline(_ style: Style, _ level: Int, _ out: ByteBuffer) {
         guard style == .indented else { return }
         // A newline and up to 16 spaces from one constant: the generic repeated-element append
         // cost more than the bytes it wrote.
         let indents: StaticString = "\n                "
         var left = level
         let first = min(left, 16)
-        append(indents, count: 1 + first, into: &out)
+        out.append(indents, count: 1 + first)
         left -= first
         while left > 0 {
             let n = min(left, 16)
-            out.append(contentsOf: UnsafeBufferPointer(start: indents.utf8Start + 1, count: n))
+            out.append(indents.utf8Start + 1, n)
             left -= n
         }
-    }
-
-    /// The first `count` bytes of a constant (all of it by default), without building a String.
-    @inline(__always)
-    static func append(_ text: StaticString, count: Int? = nil, into out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: count ?? text.utf8CodeUnitCount))
     }
 
     /// Integers print without a fraction (as JavaScript and Python's int do).
@@ -75,50 +68,50 @@ public struct JSONWriter {
     }
 
     public static func writeString(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        writeString(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        let bytes = ByteBuffer()
+        writeString(s, into: bytes)
+        out += String(decoding: bytes.bytes, as: UTF8.self)
     }
 
     /// A JSON string: `"`, `\\` and control characters escaped (the short forms where JSON
     /// has them), everything else, non-ASCII included, as itself.
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    static func writeString(_ s: String, into out: ByteBuffer) {
         out.append(UInt8(ascii: "\""))
-        if s.utf8.withContiguousStorageIfAvailable({ write(escaping: $0, into: &out) }) == nil {
+        if s.utf8.withContiguousStorageIfAvailable({ write(escaping: $0, into: out) }) == nil {
             var s = s
-            s.withUTF8 { write(escaping: $0, into: &out) }
+            s.withUTF8 { write(escaping: $0, into: out) }
         }
         out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
-    private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         guard let base = b.baseAddress else { return }
         var start = 0
         var i = 0
         while true {
             i = nextSpecial(base, from: i, count: b.count)
             guard i < b.count else { break }
-            if i > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
+            if i > start { out.append(base + start, i - start) }
             let c = b[i]
             i += 1
             start = i
             switch c {
-            case UInt8(ascii: "\""): append("\\\"", into: &out)
-            case UInt8(ascii: "\\"): append("\\\\", into: &out)
-            case 0x0A: append("\\n", into: &out)
-            case 0x0D: append("\\r", into: &out)
-            case 0x09: append("\\t", into: &out)
-            case 0x08: append("\\b", into: &out)
-            case 0x0C: append("\\f", into: &out)
+            case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+            case 0x0A: out.append("\\n" as StaticString)
+            case 0x0D: out.append("\\r" as StaticString)
+            case 0x09: out.append("\\t" as StaticString)
+            case 0x08: out.append("\\b" as StaticString)
+            case 0x0C: out.append("\\f" as StaticString)
             default:
                 let hex: StaticString = "0123456789abcdef"
-                append("\\u00", into: &out)
+                out.append("\\u00" as StaticString)
                 out.append(hex.utf8Start[Int(c >> 4)])
                 out.append(hex.utf8Start[Int(c & 15)])
             }
         }
-        if b.count > start { out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: b.count - start)) }
+        if b.count > start { out.append(base + start, b.count - start) }
     }
 
     /// The index of the first byte at or after `i` that needs escaping, or `count`. Result

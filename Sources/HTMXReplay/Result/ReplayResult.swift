@@ -44,44 +44,43 @@ public struct ReplayResult: Equatable, Sendable {
     /// handed to `sink` in pieces of about `chunk` bytes as it is written: a result with a
     /// million events is never held whole, nor as a JSON tree.
     public func writeJSON(includeDiagnostics: Bool = true, chunk: Int = 1 << 20, _ sink: ([UInt8]) -> Void) {
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk + 4096)
+        let out = ByteBuffer(capacity: chunk + 4096)
         func flush(_ force: Bool = false) {
             if force || out.count >= chunk {
-                sink(out)
-                out.removeAll(keepingCapacity: true)
+                sink(Array(out.bytes))
+                out.removeAll()
             }
         }
         /// Items two levels in, each written by `write` (events straight to bytes, the
         /// rarer records through their JSON tree).
-        func array<T>(_ items: [T], _ write: (T, inout [UInt8]) -> Void) {
-            if items.isEmpty { out += "[]".utf8; return }
+        func array<T>(_ items: [T], _ write: (T, ByteBuffer) -> Void) {
+            if items.isEmpty { out.append("[]" as StaticString); return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.newline(.indented, 2, &out)
-                write(item, &out)
+                JSONWriter.newline(.indented, 2, out)
+                write(item, out)
                 flush()
             }
-            JSONWriter.newline(.indented, 1, &out)
+            JSONWriter.newline(.indented, 1, out)
             out.append(UInt8(ascii: "]"))
         }
-        func tree<T>(_ json: @escaping (T) -> JSONValue) -> (T, inout [UInt8]) -> Void {
-            { item, out in JSONWriter.write(json(item), style: .indented, level: 2, into: &out) }
+        func tree<T>(_ json: @escaping (T) -> JSONValue) -> (T, ByteBuffer) -> Void {
+            { item, out in JSONWriter.write(json(item), style: .indented, level: 2, into: out) }
         }
         var first = true
         func member(_ key: String, _ body: () -> Void) {
             out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
             first = false
-            JSONWriter.newline(.indented, 1, &out)
-            JSONWriter.writeString(key, into: &out)
-            out += ": ".utf8
+            JSONWriter.newline(.indented, 1, out)
+            JSONWriter.writeString(key, into: out)
+            out.append(": " as StaticString)
             body()
             flush()
         }
-        member("htmx") { JSONWriter.writeString(htmx, into: &out) }
-        member("body") { JSONWriter.writeString(body, into: &out) }
-        member("title") { JSONWriter.writeString(title, into: &out) }
+        member("htmx") { JSONWriter.writeString(htmx, into: out) }
+        member("body") { JSONWriter.writeString(body, into: out) }
+        member("title") { JSONWriter.writeString(title, into: out) }
         member("events") { array(events, Self.writeEvent) }
         member("requests") { array(requests, tree(Self.json)) }
         if !dialogs.isEmpty {
@@ -90,35 +89,35 @@ public struct ReplayResult: Equatable, Sendable {
         if includeDiagnostics {
             member("diagnostics") { array(diagnostics, tree(Self.json)) }
         }
-        JSONWriter.newline(.indented, 0, &out)
-        out += "}\n".utf8
+        JSONWriter.newline(.indented, 0, out)
+        out.append("}\n" as StaticString)
         flush(true)
     }
 
     /// One event as `JSONWriter` writes `json(e)` as an item of the result's `events` array
     /// (two spaces in), without building the tree: a result holds tens of events per message,
     /// and the tree and the per-key calls cost more than the bytes.
-    static func writeEvent(_ e: EventRecord, into out: inout [UInt8]) {
-        JSONWriter.append("{\n   \"type\": ", into: &out)
-        JSONWriter.writeString(e.type, into: &out)
-        JSONWriter.append(",\n   \"target\": ", into: &out)
-        JSONWriter.writeString(e.target, into: &out)
-        JSONWriter.append(",\n   \"detail\": ", into: &out)
+    static func writeEvent(_ e: EventRecord, into out: ByteBuffer) {
+        out.append("{\n   \"type\": " as StaticString)
+        JSONWriter.writeString(e.type, into: out)
+        out.append(",\n   \"target\": " as StaticString)
+        JSONWriter.writeString(e.target, into: out)
+        out.append(",\n   \"detail\": " as StaticString)
         if e.detail.isEmpty {
-            JSONWriter.append("{}\n  }", into: &out)
+            out.append("{}\n  }" as StaticString)
             return
         }
         for (k, (name, value)) in e.detail.enumerated() {
-            JSONWriter.append(k == 0 ? "{\n    " : ",\n    ", into: &out)
-            JSONWriter.writeString(name, into: &out)
-            JSONWriter.append(": ", into: &out)
+            out.append(k == 0 ? "{\n    " : ",\n    " as StaticString)
+            JSONWriter.writeString(name, into: out)
+            out.append(": " as StaticString)
             switch value {
-            case .string(let s): JSONWriter.writeString(s, into: &out)
-            case .number(let n): out += JSONWriter.formatNumber(n).utf8
-            case .bool(let b): JSONWriter.append(b ? "true" : "false", into: &out)
+            case .string(let s): JSONWriter.writeString(s, into: out)
+            case .number(let n): out.append(JSONWriter.formatNumber(n))
+            case .bool(let b): out.append(b ? "true" : "false" as StaticString)
             }
         }
-        JSONWriter.append("\n   }\n  }", into: &out)
+        out.append("\n   }\n  }" as StaticString)
     }
 
     static func json(_ e: EventRecord) -> JSONValue {

@@ -133,8 +133,8 @@ public final class EventDispatcher {
 
     @inline(__always)
     private static func typeBit(_ type: String) -> UInt64 {
-        let bytes = type.utf8
-        return 1 &<< UInt64((bytes.count &* 31 &+ Int(bytes.last ?? 0)) & 63)
+        var type = type
+        return type.withUTF8 { b in 1 &<< UInt64((b.count &* 31 &+ Int(b.last ?? 0)) & 63) }
     }
 
     private enum Phase { case capture, target, bubble }

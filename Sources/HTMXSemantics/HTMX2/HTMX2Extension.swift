@@ -61,13 +61,11 @@ extension HTMX2Runtime {
 
     /// The names of an `hx-ext` value, split once per distinct value (every event asks).
     private func extensionNames(_ value: String) -> [String] {
-        if let known = extensionNameLists[value] { return known }
-        let names = value.split(separator: ",", omittingEmptySubsequences: false).map { raw in
-            // htmx removes U+0020 code units (`replace(/ /g, '')`), not grapheme clusters.
-            raw.utf8.contains(0x20) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })) : String(raw)
+        extensionNameLists.value(for: value) { value in
+            value.split(separator: ",", omittingEmptySubsequences: false).map { raw in
+                // htmx removes U+0020 code units (`replace(/ /g, '')`), not grapheme clusters.
+                raw.utf8.contains(0x20) ? String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 != " " })) : String(raw)
+            }
         }
-        if extensionNameLists.count >= 256 { extensionNameLists.removeAll(keepingCapacity: true) }
-        extensionNameLists[value] = names
-        return names
     }
 }

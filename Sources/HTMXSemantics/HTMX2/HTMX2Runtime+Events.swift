@@ -14,13 +14,7 @@ extension HTMX2Runtime {
         }
         let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
         var result = dispatcher.dispatch(event, to: .node(elt))
-        let kebab: String
-        if let known = kebabNames[name] {
-            kebab = known
-        } else {
-            kebab = Self.kebabEventName(name)
-            kebabNames[name] = kebab
-        }
+        let kebab = kebabNames.value(for: name, orCompute: Self.kebabEventName)
         if result && kebab != name {
             let twin = DOMEvent(type: kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))

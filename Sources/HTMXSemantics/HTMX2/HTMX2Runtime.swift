@@ -52,9 +52,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// See ``processSelectorList()``.
     var processSelectorCache: SelectorList??
     /// `hx-ext` values already split into names.
-    var extensionNameLists: [String: [String]] = [:]
+    var extensionNameLists = StringMemo<[String]>()
     /// kebabEventName of each event name triggered so far (a handful of names, fired often).
-    var kebabNames: [String: String] = [:]
+    var kebabNames = StringMemo<String>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {

@@ -34,11 +34,7 @@ extension HTMX4Runtime {
     /// not dispatched and false is returned), then `trigger` under the meta character.
     @discardableResult
     func fire(_ on: Node?, _ name: String, _ detail: HTMX4Detail = HTMX4Detail(), bubbles: Bool = true) -> Bool {
-        let hook: String
-        if let h = hookNames[name] { hook = h } else {
-            hook = name.replacingColons(with: "_")
-            hookNames[name] = hook
-        }
+        let hook = hookNames.value(for: name) { $0.replacingColons(with: "_") }
         var cancelled = false
         for ext in extensions where !ext.handle(hook, on, detail, self) {
             cancelled = true
@@ -73,7 +69,7 @@ extension HTMX4Runtime {
     func removeClass(_ elt: Node?, _ cls: String) {
         guard let elt, elt.isElement else { return }
         if elt.hasAttribute("class") { elt.removeClass(cls) }
-        if elt.classList.isEmpty { elt.removeAttribute("class") }
+        if let value = elt.attribute("class"), value.utf8.allSatisfy(Node.isSeparator) { elt.removeAttribute("class") }
     }
 }
 

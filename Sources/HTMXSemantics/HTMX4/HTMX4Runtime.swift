@@ -29,7 +29,7 @@ public final class HTMX4Runtime: HTMXRuntimeCore {
     /// Parsed swap specs by text, for the config generation they were parsed under.
     var swapSpecCache: (generation: Int, specs: [String: HTMX4SwapSpec]) = (-1, [:])
     /// `__triggerExtensions`' hook name per event name.
-    var hookNames: [String: String] = [:]
+    var hookNames = StringMemo<String>()
 
     /// Requests between fetch and their `finally`: their contexts and the fetch's closures
     /// refer to each other, so a run that ends with one in flight must break the loop.
