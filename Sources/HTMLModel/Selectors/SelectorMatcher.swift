@@ -11,10 +11,22 @@ struct SelectorMatchContext<E: SelectorElement> {
 /// (<https://drafts.csswg.org/selectors-4/#match-a-complex-selector-against-an-element>).
 enum SelectorMatcher {
     /// Whether `element` matches the program's top-level list; the subject filter turns most
-    /// non-matching elements away before any compound is looked at.
+    /// non-matching elements away before any compound is looked at, and the subject keys
+    /// leave only the selectors whose key the element shares to the full match.
     @inline(__always)
     static func matchesTop<E: SelectorElement>(_ element: E, _ ctx: SelectorMatchContext<E>) -> Bool {
-        ctx.program.subjectFilter.mayMatch(element) && matchesList(ctx.program.top, element, ctx)
+        let p = ctx.program
+        let filter = p.subjectFilter
+        if filter.everything { return matchesList(p.top, element, ctx) }
+        let tag = filter.tags != 0 ? element.withLocalNameUTF8(SelectorSignature.bit) : 0
+        let names = element.attributeNameSignature
+        guard filter.tags & tag != 0 || filter.attributes & names != 0 else { return false }
+        var index = p.top.indices.lowerBound
+        for key in p.subjectKeys {
+            if (key.tags & tag) | (key.attributes & names) != 0, matchesComplex(index, element, ctx) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether `element` matches any complex selector in `list` (a range of the complexes table).

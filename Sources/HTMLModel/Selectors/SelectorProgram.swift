@@ -16,13 +16,15 @@ final class SelectorProgram: @unchecked Sendable {
             _ = m.initialize(from: a)
             return UnsafeBufferPointer(start: m.baseAddress, count: a.count)
         }
+        var keys: [SubjectKey] = []
+        let filter = SubjectFilter(list: top, b, keys: &keys)
         tables = .allocate(capacity: 1)
         tables.initialize(to: SelectorTables(
             bytes: freeze(b.bytes), names: freeze(b.names), simples: freeze(b.simples),
             compounds: freeze(b.compounds), combinators: freeze(b.combinators),
             complexes: freeze(b.complexes), relatives: freeze(b.relatives),
             attributes: freeze(b.attributes), nths: freeze(b.nths),
-            languageRanges: freeze(b.languageRanges), top: top, subjectFilter: SubjectFilter(list: top, b)))
+            languageRanges: freeze(b.languageRanges), top: top, subjectFilter: filter, subjectKeys: freeze(keys)))
     }
 
     deinit {
@@ -34,6 +36,7 @@ final class SelectorProgram: @unchecked Sendable {
         let t = tables.pointee
         free(t.bytes); free(t.names); free(t.simples); free(t.compounds); free(t.combinators)
         free(t.complexes); free(t.relatives); free(t.attributes); free(t.nths); free(t.languageRanges)
+        free(t.subjectKeys)
         tables.deinitialize(count: 1)
         tables.deallocate()
     }
@@ -59,6 +62,9 @@ struct SelectorTables {
     let top: ProgramRange
     /// What an element needs before the top-level list can match it.
     let subjectFilter: SubjectFilter
+    /// The top-level list's subject keys, one per complex selector (empty when the filter
+    /// lets everything through).
+    let subjectKeys: UnsafeBufferPointer<SubjectKey>
 }
 
 /// A one-word handle on a program's tables, cheap to pass down the matcher.
@@ -76,6 +82,7 @@ struct SelectorProgramRef {
     var languageRanges: UnsafeBufferPointer<ProgramRange> { @inline(__always) get { tables.pointee.languageRanges } }
     var top: ProgramRange { @inline(__always) get { tables.pointee.top } }
     var subjectFilter: SubjectFilter { @inline(__always) get { tables.pointee.subjectFilter } }
+    var subjectKeys: UnsafeBufferPointer<SubjectKey> { @inline(__always) get { tables.pointee.subjectKeys } }
 
     @inline(__always)
     func bytes(_ r: ProgramRange) -> UnsafeBufferPointer<UInt8> {

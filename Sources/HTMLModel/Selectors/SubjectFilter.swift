@@ -8,6 +8,10 @@
 /// any selector of the list; one that shares a bit goes to the full match, so a collision
 /// only costs time. htmx asks for a list of about thirty attribute selectors under every
 /// swapped-in element, and most elements carry none of them.
+///
+/// Thirty keys fill most of the bits that rarer names hash to, so an element with an
+/// uncommon attribute (`data-row`) often passes; the per-selector ``SubjectKey``s then send
+/// it to the full match of only the selectors whose own key it shares.
 struct SubjectFilter {
     /// Some complex selector's subject has no key (`*`, `:not(...)`, `:scope`): no filtering.
     var everything = false
@@ -16,15 +20,10 @@ struct SubjectFilter {
     /// Signature bits of the attribute names that subjects require.
     var attributes: UInt64 = 0
 
-    @inline(__always)
-    func mayMatch<E: SelectorElement>(_ element: E) -> Bool {
-        if everything { return true }
-        if tags != 0, element.withLocalNameUTF8({ tags & SelectorSignature.bit($0) != 0 }) { return true }
-        return attributes & element.attributeNameSignature != 0
-    }
-
-    /// The filter of the complex selectors `list` of a program being built.
-    init(list: ProgramRange, _ b: SelectorProgramBuilder) {
+    /// The filter of the complex selectors `list` of a program being built, and each one's
+    /// key in list order (none when the filter lets everything through).
+    init(list: ProgramRange, _ b: SelectorProgramBuilder, keys: inout [SubjectKey]) {
+        defer { if everything { keys.removeAll() } }
         for c in list.indices {
             let compounds = b.complexes[c].compounds
             guard !compounds.isEmpty else { everything = true; return }
@@ -45,20 +44,30 @@ struct SubjectFilter {
                 }
             }
             // The rarest key first: class and type are on most elements.
+            var key = SubjectKey()
             if attribute != 0 {
-                attributes |= attribute
+                key.attributes = attribute
             } else if id {
-                attributes |= SelectorSignature.bit("id")
+                key.attributes = SelectorSignature.bit("id")
             } else if type != 0 {
-                tags |= type
+                key.tags = type
             } else if className {
-                attributes |= SelectorSignature.bit("class")
+                key.attributes = SelectorSignature.bit("class")
             } else {
                 everything = true
                 return
             }
+            tags |= key.tags
+            attributes |= key.attributes
+            keys.append(key)
         }
     }
+}
+
+/// One complex selector's key: the signature bits its subject requires.
+struct SubjectKey {
+    var tags: UInt64 = 0
+    var attributes: UInt64 = 0
 }
 
 /// One bit of 64 per name. The attribute and tag names most pages carry everywhere have a

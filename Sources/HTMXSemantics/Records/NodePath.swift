@@ -54,9 +54,8 @@ public enum NodePath {
     /// trees cannot exhaust the stack.
     private static func elementChain(_ element: Node, _ cache: NodePathCache?) -> String {
         cache?.validate(for: element.document)
-        if let hit = cache?.chains[element] { return hit }
         // Walk up to the first ancestor whose chain is known (or the top), then build down.
-        var pending: [(node: Node, segment: String)] = []
+        var pending: [(node: Node, name: String, index: Int?)] = []
         var prefix = ""
         var cur = element
         while true {
@@ -64,23 +63,56 @@ public enum NodePath {
                 prefix = hit
                 break
             }
-            let name = cur.localName.lowercased()
+            let name = lowerCaseName(cur)
             guard let parent = cur.parent, parent.kind != .fragment, parent.kind != .document else {
-                pending.append((cur, name))
+                pending.append((cur, name, nil))
                 break
             }
-            if parent.parent?.kind == .document {
-                pending.append((cur, name))
-            } else {
-                pending.append((cur, "\(name):nth-child(\(cur.elementIndex))"))
-            }
+            pending.append((cur, name, parent.parent?.kind == .document ? nil : cur.elementIndex))
             cur = parent
         }
-        for (node, segment) in pending.reversed() {
-            prefix = prefix.isEmpty ? segment : prefix + " > " + segment
+        for (node, name, index) in pending.reversed() {
+            prefix = chain(prefix, name, index)
             cache?.chains[node] = prefix
         }
         return prefix
+    }
+
+    /// The local name, lower-cased (HTML names already are; foreign ones may not be).
+    private static func lowerCaseName(_ element: Node) -> String {
+        let name = element.localName
+        return name.utf8.contains(where: { $0 &- 0x41 < 26 }) ? name.lowercased() : name
+    }
+
+    /// `prefix > name:nth-child(index)` (the separator only after a prefix, the index only
+    /// when given), built in one allocation: PATHs run to tens of bytes, and the piecewise
+    /// concatenation regrew each one several times.
+    private static func chain(_ prefix: String, _ name: String, _ index: Int?) -> String {
+        var prefix = prefix, name = name
+        var digits = index.map { String($0) } ?? ""
+        let separator: StaticString = " > ", nth: StaticString = ":nth-child(", close: StaticString = ")"
+        let total = prefix.utf8.count + (prefix.isEmpty ? 0 : separator.utf8CodeUnitCount) + name.utf8.count
+            + (index == nil ? 0 : nth.utf8CodeUnitCount + digits.utf8.count + close.utf8CodeUnitCount)
+        return String(unsafeUninitializedCapacity: total) { out in
+            var at = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress else { return }
+                (out.baseAddress! + at).update(from: source, count: bytes.count)
+                at += bytes.count
+            }
+            func put(_ text: StaticString) {
+                put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            }
+            prefix.withUTF8(put)
+            if !prefix.isEmpty { put(separator) }
+            name.withUTF8(put)
+            if index != nil {
+                put(nth)
+                digits.withUTF8(put)
+                put(close)
+            }
+            return at
+        }
     }
 }
 
