@@ -103,6 +103,18 @@ struct JSTextTests {
         #expect(JSText.splitOnWhitespace(input) == expected)
     }
 
+    static let includes: [(String, String, Bool)] = [
+        ("innerHTML swapEmpty:false", "swapEmpty", true), ("innerHTML", "swapEmpty", false), ("", "", true),
+        ("abc", "", true), ("ab", "abc", false), ("aab", "ab", true), ("text/event-stream; charset=utf-8", "text/event-stream", true),
+        // Code units, not grapheme clusters: "e" is inside "e\u{301}" for JavaScript.
+        ("e\u{301}", "e", true), ("é", "e", false), ("xx\u{1F600}", "\u{1F600}", true),
+    ]
+
+    @Test(arguments: includes)
+    func includesSearchesCodeUnits(haystack: String, needle: String, expected: Bool) {
+        #expect(JSText.includes(haystack, needle) == expected)
+    }
+
     @Test func objectOrderFollowsJavaScript() {
         var o = GrammarJSON.JSObject()
         o["b"] = .number(1)

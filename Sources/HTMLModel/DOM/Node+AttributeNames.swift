@@ -8,6 +8,21 @@ extension Node {
         RawTree.containsAttributeName(ptr, where: match)
     }
 
+    /// Whether some attribute's name equals one of `names` ignoring ASCII case (`names` given
+    /// lower-case): a cheap negative test before exact lookups of several names.
+    public func containsAttributeName(caseInsensitivelyIn names: [[UInt8]]) -> Bool {
+        RawTree.containsAttributeName(ptr) { name in
+            names.contains { q in
+                guard q.count == name.count else { return false }
+                for i in 0..<q.count {
+                    let c = name[i]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != q[i] { return false }
+                }
+                return true
+            }
+        }
+    }
+
     /// Whether some attribute's name starts with one of `prefixes` (UTF-8 bytes).
     public func containsAttributeName(withPrefixIn prefixes: [[UInt8]]) -> Bool {
         RawTree.containsAttributeName(ptr) { name in

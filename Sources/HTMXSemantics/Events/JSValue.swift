@@ -3,7 +3,7 @@ import HTMLModel
 /// The shape of a JavaScript value as htmx puts it in an event's `detail`: enough to apply
 /// the result format's detail rules (strings, finite numbers, booleans, nodes as PATHs,
 /// nested objects such as `requestConfig`, `xhr`, `ctx`).
-public indirect enum JSValue: Equatable {
+public enum JSValue: Equatable {
     case undefined
     case null
     case string(String)

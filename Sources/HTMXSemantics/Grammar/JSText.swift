@@ -6,6 +6,23 @@
 // https://tc39.es/ecma262/#sec-white-space, #sec-line-terminators
 
 enum JSText {
+    /// `s.includes(part)`: a search over code units (UTF-8 bytes here, which contain each
+    /// other exactly when the UTF-16 forms do), where Swift's `contains` compares grapheme
+    /// clusters (and costs thousands of instructions on a short string).
+    static func includes(_ s: String, _ part: String) -> Bool {
+        var s = s, part = part
+        return s.withUTF8 { h in
+            part.withUTF8 { n in
+                guard !n.isEmpty else { return true }
+                guard n.count <= h.count else { return false }
+                for i in 0...(h.count - n.count) where h[i] == n[0] {
+                    if UnsafeBufferPointer(rebasing: h[i..<(i + n.count)]).elementsEqual(n) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     @inline(__always)
     static func isASCIIWhitespace(_ b: UInt8) -> Bool {
         b == 0x20 || (b >= 0x09 && b <= 0x0D)

@@ -38,6 +38,11 @@ extension HTMX4Runtime {
         var inheritedAppend: [String]
         /// The attributes that make an ancestor pass its value down.
         var inheritable: [String]
+        /// The element's own names (plain, inherited, append) and the inheritable ones,
+        /// lower-cased bytes for ``Node/containsAttributeName(caseInsensitivelyIn:)``: most
+        /// elements carry none, and one walk over their attributes says so.
+        var ownBytes: [[UInt8]] = []
+        var inheritableBytes: [[UInt8]] = []
     }
 
     func attributeNames(_ rawName: String) -> AttributeNames {
@@ -52,9 +57,13 @@ extension HTMX4Runtime {
             guard let p = config.prefix else { return [n] }
             return [n, n.replacingFirst("hx-", with: p)]
         }
-        let names = AttributeNames(plain: pair(name), inherited: pair(inherited), append: pair(name + append),
+        var names = AttributeNames(plain: pair(name), inherited: pair(inherited), append: pair(name + append),
                                    inheritedAppend: pair(inherited + append),
                                    inheritable: prefixes(config.implicitInheritance ? name : inherited) + prefixes(inherited + append))
+        // ASCII case only, as attribute lookups fold it.
+        func lowerBytes(_ list: [String]) -> [[UInt8]] { list.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } } }
+        names.ownBytes = lowerBytes(names.plain + names.inherited + names.append + names.inheritedAppend)
+        names.inheritableBytes = lowerBytes(names.inheritable)
         attributeNameCache.names[rawName] = names
         return names
     }
@@ -77,14 +86,15 @@ extension HTMX4Runtime {
                         collector: ((String, Node) -> Void)? = nil) -> String? {
         guard elt.isElement else { return defaultValue }
         let names = attributeNames(rawName)
-        if let v = firstValue(elt, names.plain) ?? firstValue(elt, names.inherited) {
+        let declaresOwn = elt.containsAttributeName(caseInsensitivelyIn: names.ownBytes)
+        if declaresOwn, let v = firstValue(elt, names.plain) ?? firstValue(elt, names.inherited) {
             collector?(v, elt)
             return v
         }
-        if let appendName = firstName(elt, names.append) ?? firstName(elt, names.inheritedAppend) {
+        if declaresOwn, let appendName = firstName(elt, names.append) ?? firstName(elt, names.inheritedAppend) {
             let appendValue = elt.attribute(appendName) ?? ""
             collector?(appendValue, elt)
-            if let parent = closestDeclaring(above: elt, names.inheritable) {
+            if let parent = closestDeclaring(above: elt, names) {
                 if let parentValue = attributeValue(parent, rawName, collector: collector), !parentValue.isEmpty {
                     return (parentValue + "," + appendValue).filter { $0 != "{" && $0 != "}" }
                 }
@@ -92,7 +102,7 @@ extension HTMX4Runtime {
             }
             return appendValue
         }
-        if let parent = closestDeclaring(above: elt, names.inheritable) {
+        if let parent = closestDeclaring(above: elt, names) {
             let v = attributeValue(parent, rawName, collector: collector)
             if collector == nil, let v, !v.isEmpty, config.implicitInheritance {
                 let detail = HTMX4Detail([("elt", .node(elt)), ("name", .string(adjustMetaCharacter(rawName))), ("parent", .node(parent))])
@@ -104,10 +114,11 @@ extension HTMX4Runtime {
     }
 
     /// `elt.parentNode?.closest?.(selector)` for an attribute-presence selector list.
-    private func closestDeclaring(above elt: Node, _ names: [String]) -> Node? {
+    private func closestDeclaring(above elt: Node, _ names: AttributeNames) -> Node? {
         var cur = elt.parent
         while let c = cur, c.isElement {
-            if names.contains(where: { c.hasAttribute($0) }) { return c }
+            if c.containsAttributeName(caseInsensitivelyIn: names.inheritableBytes),
+               names.inheritable.contains(where: { c.hasAttribute($0) }) { return c }
             cur = c.parent
         }
         return nil

@@ -136,7 +136,7 @@ extension HTMX4Runtime {
             if isModifierKeyClick(evt) { return }
             if shouldCancel(evt) { evt.preventDefault() }
         }
-        let usesQueryParams = ctx.method.contains("GET") || ctx.method.contains("DELETE")
+        let usesQueryParams = JSText.includes(ctx.method, "GET") || JSText.includes(ctx.method, "DELETE")
         let form: Node? = usesQueryParams
             ? (elt.isHTMLElement(named: "form") ? elt : nil)
             : (formOwner(elt) ?? DOMQuery.closest(elt, "form"))

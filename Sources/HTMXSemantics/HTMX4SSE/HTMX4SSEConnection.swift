@@ -269,7 +269,7 @@ final class HTMX4SSEConnection {
             return nextMessage()
         }
         ctx.text = msg.data
-        if !ctx.swap.contains("swapEmpty") { ctx.swap += " swapEmpty:false" }
+        if !JSText.includes(ctx.swap, "swapEmpty") { ctx.swap += " swapEmpty:false" }
         runtime.swap(ctx) { [unowned self] error in
             if let error {
                 if !(abortController?.aborted ?? false) {

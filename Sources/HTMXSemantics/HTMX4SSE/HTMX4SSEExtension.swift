@@ -17,8 +17,8 @@ public final class HTMX4SSEExtension: HTMX4Extension {
         case "htmx_config_request":
             detail.ctx?.setHeader("Accept", "text/html, text/event-stream")
         case "htmx_before_response":
-            guard let ctx = detail.ctx, let response = ctx.response,
-                  response.header("Content-Type")?.contains("text/event-stream") ?? false else { return true }
+            guard let ctx = detail.ctx, let response = ctx.response, let contentType = response.header("Content-Type"),
+                  JSText.includes(contentType, "text/event-stream") else { return true }
             let perElement: HCON.Object? = { if case .object(let o)? = ctx.requestExtras["sse"] { return o } else { return nil } }()
             let global: HCON.Object? = { if case .object(let o)? = runtime.config["sse"] { return o } else { return nil } }()
             let isConnect = runtime.attributeValue(ctx.sourceElement, "hx-sse:connect") != nil
