@@ -247,7 +247,9 @@ final class HTMX4SSEConnection {
             reader?.cancel()
             return afterStream()
         }
-        let message = JSObject([("data", .string(msg.data)), ("event", .string(msg.event)), ("id", .string(msg.id ?? "")),
+        // Decoded once: a message's data is read as a string up to three times below.
+        let data = msg.data
+        let message = JSObject([("data", .string(data)), ("event", .string(msg.event)), ("id", .string(msg.id ?? "")),
                                 ("cancelled", .bool(false))])
         guard runtime.fire(element, "htmx:before:sse:message", HTMX4Detail([("message", .object(message))])) else {
             return nextMessage()
@@ -259,7 +261,7 @@ final class HTMX4SSEConnection {
         if let retry = msg.retry { config.reconnectDelay = .number(retry) }
         if !msg.event.isEmpty {
             eventNames.insert(msg.event)
-            runtime.trigger(element, msg.event, .object(JSObject([("data", .string(msg.data)), ("id", .string(msg.id ?? ""))])))
+            runtime.trigger(element, msg.event, .object(JSObject([("data", .string(data)), ("id", .string(msg.id ?? ""))])))
             runtime.fire(element, "htmx:after:sse:message", afterDetail)
             if let close = runtime.attributeValue(element, "hx-sse:close"), !close.isEmpty, close == msg.event {
                 ended = true
@@ -268,7 +270,7 @@ final class HTMX4SSEConnection {
             }
             return nextMessage()
         }
-        ctx.text = msg.data
+        ctx.text = data
         if !JSText.includes(ctx.swap, "swapEmpty") { ctx.swap += " swapEmpty:false" }
         runtime.swap(ctx) { [unowned self] error in
             if let error {
