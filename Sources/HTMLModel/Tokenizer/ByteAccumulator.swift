@@ -73,7 +73,7 @@ struct ByteAccumulator {
         let target: GrowableBytes
         if isKnownUniquelyReferenced(&storage), let existing = storage {
             target = existing
-            if !buffered { target.count = 0 }
+            if !buffered { target.removeAll() }
         } else {
             // First use, or shared with a copy of the tokenizer: copy-on-write.
             target = GrowableBytes()
@@ -113,78 +113,5 @@ struct ByteAccumulator {
 
     func equals(_ other: UnsafeBufferPointer<UInt8>, _ input: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes(input).elementsEqual(other)
-    }
-}
-
-/// A growable byte buffer with a count that can be rewound without freeing, so token
-/// parts that need an owned copy reuse one allocation across the whole document.
-final class GrowableBytes {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    var count = 0
-
-    init() {
-        capacity = 256
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    }
-
-    deinit {
-        base.deallocate()
-    }
-
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    @inline(__always)
-    private func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(count + extra) }
-    }
-
-    private func grow(_ needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.initialize(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
-    }
-
-    @inline(__always)
-    func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-        reserve(bytes.count)
-        (base + count).initialize(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    func appendUTF8(_ scalar: UInt32) {
-        reserve(4)
-        switch scalar {
-        case 0 ..< 0x80:
-            base[count] = UInt8(scalar)
-            count += 1
-        case 0x80 ..< 0x800:
-            base[count] = UInt8(0xC0 | (scalar >> 6))
-            base[count + 1] = UInt8(0x80 | (scalar & 0x3F))
-            count += 2
-        case 0x800 ..< 0x10000:
-            base[count] = UInt8(0xE0 | (scalar >> 12))
-            base[count + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-            base[count + 2] = UInt8(0x80 | (scalar & 0x3F))
-            count += 3
-        default:
-            base[count] = UInt8(0xF0 | ((scalar >> 18) & 0x07))
-            base[count + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-            base[count + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-            base[count + 3] = UInt8(0x80 | (scalar & 0x3F))
-            count += 4
-        }
     }
 }

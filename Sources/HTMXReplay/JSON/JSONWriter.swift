@@ -1,4 +1,5 @@
 import CByteScan
+import HTMLModel
 
 /// Writes JSON exactly as Python's `json.dumps(value, indent=1, ensure_ascii=False)` does (the
 /// corpus's expected files are written that way), or compactly with no whitespace.
@@ -6,14 +7,14 @@ public struct JSONWriter {
     public enum Style: Sendable { case indented, compact }
 
     public static func write(_ value: JSONValue, style: Style = .indented) -> String {
-        let out = ByteBuffer()
+        let out = GrowableBytes(capacity: 4096)
         write(value, style: style, level: 0, into: out)
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
     // Results of big replays hold hundreds of thousands of strings: the writer works on
     // bytes, copying runs that need no escaping in one go.
-    static func write(_ value: JSONValue, style: Style, level: Int, into out: ByteBuffer) {
+    static func write(_ value: JSONValue, style: Style, level: Int, into out: GrowableBytes) {
         switch value {
         case .null: out.append("null" as StaticString)
         case .bool(let b): out.append(b ? "true" : "false" as StaticString)
@@ -44,7 +45,7 @@ public struct JSONWriter {
         }
     }
 
-    static func newline(_ style: Style, _ level: Int, _ out: ByteBuffer) {
+    static func newline(_ style: Style, _ level: Int, _ out: GrowableBytes) {
         guard style == .indented else { return }
         // A newline and up to 16 spaces from one constant: the generic repeated-element append
         // cost more than the bytes it wrote.
@@ -68,14 +69,14 @@ public struct JSONWriter {
     }
 
     public static func writeString(_ s: String, into out: inout String) {
-        let bytes = ByteBuffer()
+        let bytes = GrowableBytes()
         writeString(s, into: bytes)
         out += String(decoding: bytes.bytes, as: UTF8.self)
     }
 
     /// A JSON string: `"`, `\\` and control characters escaped (the short forms where JSON
     /// has them), everything else, non-ASCII included, as itself.
-    static func writeString(_ s: String, into out: ByteBuffer) {
+    static func writeString(_ s: String, into out: GrowableBytes) {
         out.append(UInt8(ascii: "\""))
         if s.utf8.withContiguousStorageIfAvailable({ write(escaping: $0, into: out) }) == nil {
             var s = s
@@ -85,7 +86,7 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+    private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: GrowableBytes) {
         guard let base = b.baseAddress else { return }
         var start = 0
         var i = 0

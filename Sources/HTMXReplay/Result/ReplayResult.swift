@@ -1,3 +1,4 @@
+import HTMLModel
 import HTMXSemantics
 
 /// What a run ends with, in the shape of the corpus's `NAME.expected.json`, plus the
@@ -44,7 +45,7 @@ public struct ReplayResult: Equatable, Sendable {
     /// handed to `sink` in pieces of about `chunk` bytes as it is written: a result with a
     /// million events is never held whole, nor as a JSON tree.
     public func writeJSON(includeDiagnostics: Bool = true, chunk: Int = 1 << 20, _ sink: ([UInt8]) -> Void) {
-        let out = ByteBuffer(capacity: chunk + 4096)
+        let out = GrowableBytes(capacity: chunk + 4096)
         func flush(_ force: Bool = false) {
             if force || out.count >= chunk {
                 sink(Array(out.bytes))
@@ -53,7 +54,7 @@ public struct ReplayResult: Equatable, Sendable {
         }
         /// Items two levels in, each written by `write` (events straight to bytes, the
         /// rarer records through their JSON tree).
-        func array<T>(_ items: [T], _ write: (T, ByteBuffer) -> Void) {
+        func array<T>(_ items: [T], _ write: (T, GrowableBytes) -> Void) {
             if items.isEmpty { out.append("[]" as StaticString); return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
@@ -65,7 +66,7 @@ public struct ReplayResult: Equatable, Sendable {
             JSONWriter.newline(.indented, 1, out)
             out.append(UInt8(ascii: "]"))
         }
-        func tree<T>(_ json: @escaping (T) -> JSONValue) -> (T, ByteBuffer) -> Void {
+        func tree<T>(_ json: @escaping (T) -> JSONValue) -> (T, GrowableBytes) -> Void {
             { item, out in JSONWriter.write(json(item), style: .indented, level: 2, into: out) }
         }
         var first = true
@@ -97,7 +98,7 @@ public struct ReplayResult: Equatable, Sendable {
     /// One event as `JSONWriter` writes `json(e)` as an item of the result's `events` array
     /// (two spaces in), without building the tree: a result holds tens of events per message,
     /// and the tree and the per-key calls cost more than the bytes.
-    static func writeEvent(_ e: EventRecord, into out: ByteBuffer) {
+    static func writeEvent(_ e: EventRecord, into out: GrowableBytes) {
         out.append("{\n   \"type\": " as StaticString)
         JSONWriter.writeString(e.type, into: out)
         out.append(",\n   \"target\": " as StaticString)
