@@ -78,10 +78,8 @@ public struct JSONWriter {
     /// has them), everything else, non-ASCII included, as itself.
     static func writeString(_ s: String, into out: GrowableBytes) {
         out.append(UInt8(ascii: "\""))
-        if s.utf8.withContiguousStorageIfAvailable({ write(escaping: $0, into: out) }) == nil {
-            var s = s
-            s.withUTF8 { write(escaping: $0, into: out) }
-        }
+        var s = s
+        s.withUTF8 { write(escaping: $0, into: out) }
         out.append(UInt8(ascii: "\""))
     }
 

@@ -85,34 +85,23 @@ public enum NodePath {
     }
 
     /// `prefix > name:nth-child(index)` (the separator only after a prefix, the index only
-    /// when given), built in one allocation: PATHs run to tens of bytes, and the piecewise
-    /// concatenation regrew each one several times.
+    /// when given), with its length reserved up front: PATHs run to tens of bytes, and the
+    /// piecewise concatenation regrew each one several times.
     private static func chain(_ prefix: String, _ name: String, _ index: Int?) -> String {
-        var prefix = prefix, name = name
-        var digits = index.map { String($0) } ?? ""
-        let separator: StaticString = " > ", nth: StaticString = ":nth-child(", close: StaticString = ")"
-        let total = prefix.utf8.count + (prefix.isEmpty ? 0 : separator.utf8CodeUnitCount) + name.utf8.count
-            + (index == nil ? 0 : nth.utf8CodeUnitCount + digits.utf8.count + close.utf8CodeUnitCount)
-        return String(unsafeUninitializedCapacity: total) { out in
-            var at = 0
-            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let source = bytes.baseAddress else { return }
-                (out.baseAddress! + at).update(from: source, count: bytes.count)
-                at += bytes.count
-            }
-            func put(_ text: StaticString) {
-                put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-            }
-            prefix.withUTF8(put)
-            if !prefix.isEmpty { put(separator) }
-            name.withUTF8(put)
-            if index != nil {
-                put(nth)
-                digits.withUTF8(put)
-                put(close)
-            }
-            return at
+        let digits = index.map { String($0) }
+        var out = ""
+        out.reserveCapacity(prefix.utf8.count + 3 + name.utf8.count + (digits.map { 12 + $0.utf8.count } ?? 0))
+        if !prefix.isEmpty {
+            out += prefix
+            out += " > "
         }
+        out += name
+        if let digits {
+            out += ":nth-child("
+            out += digits
+            out += ")"
+        }
+        return out
     }
 }
 
