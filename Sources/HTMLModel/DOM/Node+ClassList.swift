@@ -5,6 +5,11 @@
 extension Node {
     public var classList: [String] { Self.tokens(attribute("class") ?? "") }
 
+    /// `classList.length > 0`, read off the attribute's bytes (no token array).
+    public var hasClassTokens: Bool {
+        attribute("class")?.utf8.contains { !Self.isSeparator($0) } ?? false
+    }
+
     public func hasClass(_ name: String) -> Bool {
         Self.tokens(attribute("class") ?? "").contains(name)
     }
@@ -135,7 +140,7 @@ extension Node {
 
     /// ASCII whitespace, which separates class names.
     @inline(__always)
-    public static func isSeparator(_ c: UInt8) -> Bool {
+    static func isSeparator(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 

@@ -69,7 +69,7 @@ extension HTMX4Runtime {
     func removeClass(_ elt: Node?, _ cls: String) {
         guard let elt, elt.isElement else { return }
         if elt.hasAttribute("class") { elt.removeClass(cls) }
-        if let value = elt.attribute("class"), value.utf8.allSatisfy(Node.isSeparator) { elt.removeAttribute("class") }
+        if !elt.hasClassTokens { elt.removeAttribute("class") }
     }
 }
 

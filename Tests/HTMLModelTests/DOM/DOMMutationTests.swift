@@ -238,7 +238,10 @@ struct AttributeTests {
         }
         let nameLists: [[String]] = [["a"], ["b"], ["c"], ["ab"], ["a", "c"], ["c", "c"], ["b", "a"]]
         let (doc, body) = makeDocument()
+        #expect(!doc.createElement("p").hasClassTokens, "no attribute, no tokens")
         for value in values {
+            let plain = doc.createElement("p", attributes: [.init(name: "class", value: value)])
+            #expect(plain.hasClassTokens == !tokens(value).isEmpty, "hasClassTokens of \(value.debugDescription)")
             for names in nameLists {
                 let added = doc.createElement("p", attributes: [.init(name: "class", value: value)])
                 body.append(added)
