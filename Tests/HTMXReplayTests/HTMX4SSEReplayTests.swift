@@ -19,8 +19,8 @@ struct HTMX4SSEReplayTests {
             let recorder = replay.session.recorder
             let scheduler = replay.session.scheduler
             var log: [String] = []
-            replay.session.dispatcher.observer = { event, path in
-                recorder.observe(event, path: path)
+            replay.session.dispatcher.observer = { event, reachesDocument in
+                recorder.observe(event, reachesDocument: reachesDocument)
                 guard event.type.contains("sse") || event.origin == .script && !event.type.hasPrefix("htmx:") else { return }
                 let d = EventRecorder.detail(of: event.detail).map { key, value in
                     switch value {

@@ -39,6 +39,16 @@ public struct Node: Hashable, @unchecked Sendable {
     /// The element's namespace (HTML for every non-element node).
     public var namespace: HTMLNamespace { RawTree.namespace(ptr) }
 
+    /// A number naming this node while it exists (its address; equal handles share it), for
+    /// caches that must not retain the document as a `Node` key would.
+    public var identity: UInt { UInt(bitPattern: ptr) }
+
+    /// Calls `body` with the local name's UTF-8 bytes, uncopied (empty for non-elements).
+    public func withLocalNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard isElement, let name = ptr.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+    }
+
     /// Local name as the parser stored it: lower-case for HTML, case-preserved for SVG/MathML.
     /// Empty for non-elements.
     public var localName: String {
@@ -119,6 +129,14 @@ public struct Node: Hashable, @unchecked Sendable {
     /// True when the node is in its document's tree (`Node.isConnected`): its ancestors reach
     /// the document without passing through template contents.
     public var isConnected: Bool { RawTree.isConnected(ptr) }
+
+    /// Whether following `parent` from this node ends at the document (unlike
+    /// ``isConnected``, through a template to its contents' nodes), walked without handles.
+    public var parentChainReachesDocument: Bool {
+        var cur = ptr
+        while let p = RawTree.domParent(cur, limbo: document.limbo) { cur = p }
+        return RawTree.isDocumentNode(cur)
+    }
 
     /// The root of the node's tree: the document, a detached subtree's top, or the template
     /// whose contents hold it.

@@ -28,7 +28,7 @@ final class ReplaySession {
         dialogs = ScriptedDialogs(scenario.dialogs)
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
         let recorder = self.recorder
-        dispatcher.observer = { event, path in recorder.observe(event, path: path) }
+        dispatcher.observer = { event, reachesDocument in recorder.observe(event, reachesDocument: reachesDocument) }
         dispatcher.observerFilter = { recorder.wants($0) }
     }
 

@@ -32,11 +32,12 @@ public final class EventDispatcher {
     /// events htmx fires (and all their kebab-case twins) have no listener.
     @exclusivity(unchecked) private var listenedTypeBits: UInt64 = 0
     private var nextID: UInt64 = 0
-    /// Called for each dispatch before any listener, with the propagation path; the result
-    /// recorder hooks in here (it behaves as a capture listener on `document`).
-    @exclusivity(unchecked) public var observer: ((DOMEvent, [EventTarget]) -> Void)?
+    /// Called for each dispatch before any listener, with whether its propagation path
+    /// reaches the document; the result recorder hooks in here (it behaves as a capture
+    /// listener on `document`).
+    @exclusivity(unchecked) public var observer: ((DOMEvent, _ reachesDocument: Bool) -> Void)?
     /// When set, the observer is called only for events this accepts (it must not depend on
-    /// the path); an event nobody listens to or observes then costs no propagation path.
+    /// the path); an event nobody listens to or observes then costs no walk up the tree.
     @exclusivity(unchecked) public var observerFilter: ((DOMEvent) -> Bool)?
     /// Nesting depth of dispatches in progress (re-entrancy guard).
     @exclusivity(unchecked) public private(set) var depth = 0
@@ -114,9 +115,13 @@ public final class EventDispatcher {
         let listened = table.byTarget != nil
         let observed = observer != nil && (observerFilter?(event) ?? true)
         guard listened || observed else { return !event.defaultPrevented }
+        // Only listeners need the path itself; the observer only asks where it ends.
+        guard listened else {
+            observer?(event, Self.reachesDocument(target))
+            return !event.defaultPrevented
+        }
         let path = Self.path(from: target)
-        if observed { observer?(event, path) }
-        guard listened else { return !event.defaultPrevented }
+        if observed { observer?(event, path.count > 1 && path.last == .window) }
         // Capture: from the top of the path down to the target's parent.
         for t in path.reversed().dropLast() where !event.propagationStopped {
             invoke(event, on: t, phase: .capture, &table)
@@ -167,6 +172,12 @@ public final class EventDispatcher {
             if entry.once { removeListener(target, event.type, entry.id) }
             entry.body(event)
         }
+    }
+
+    /// Whether `target`'s propagation path (see ``path(from:)``) reaches the document.
+    static func reachesDocument(_ target: EventTarget) -> Bool {
+        guard case .node(let node) = target else { return false }
+        return node.parentChainReachesDocument
     }
 
     /// The propagation path: the target, its ancestors, and the window when the path reaches

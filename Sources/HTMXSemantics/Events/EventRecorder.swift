@@ -15,9 +15,9 @@ public final class EventRecorder {
     }
 
     /// Hook for ``EventDispatcher/observer``.
-    public func observe(_ event: DOMEvent, path: [EventTarget]) {
+    public func observe(_ event: DOMEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
-        guard case .node(let target) = event.target, path.contains(where: { $0.node?.kind == .document }) else { return }
+        guard reachesDocument, case .node(let target) = event.target else { return }
         guard wants(event) else { return }
         records.append(EventRecord(type: event.type, target: NodePath.of(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
     }
@@ -25,7 +25,7 @@ public final class EventRecorder {
     /// Whether an event of this type and origin is recorded at all (when its path reaches the
     /// document); hook for ``EventDispatcher/observerFilter``.
     public func wants(_ event: DOMEvent) -> Bool {
-        let listed = extraTypes.contains(event.type)
+        let listed = !extraTypes.isEmpty && extraTypes.contains(event.type)
         switch event.origin {
         case .script:
             return !(event.type.hasPrefix("htmx:xhr:") && !listed)
@@ -67,7 +67,10 @@ public final class EventRecorder {
         // One pass over the detail's members (dozens of lookups per event, hundreds of
         // thousands of events, cost more than anything else in the record), then the table.
         var top = TopMembers()
-        for (key, value) in o.members { top.take(key, value) }
+        var readsAny = false
+        for (key, value) in o.members where top.take(key, value) { readsAny = true }
+        // Most details (`{elt}` and the like) hold nothing the table reads.
+        guard readsAny else { return [] }
         put("type", top.type, .string)
         put("value", top.value, .primitive)
         put("data", top.data, .string)
@@ -115,35 +118,36 @@ public final class EventRecorder {
 
         /// No two names below share both their length and their last byte: one integer switch
         /// on those (`length << 8 | last`) and one comparison place a member, and most
-        /// members of a detail are none of these.
-        mutating func take(_ key: String, _ v: JSValue) {
-            guard let last = key.utf8.last else { return }
+        /// members of a detail are none of these. Returns whether `key` is one of them.
+        mutating func take(_ key: String, _ v: JSValue) -> Bool {
+            guard let last = key.utf8.last else { return false }
             switch key.utf8.count << 8 | Int(last) {
-            case 0x264: if key == "id" { id = v }
-            case 0x36C: if key == "url" { url = v }
-            case 0x372: if key == "xhr" { xhr = v }
-            case 0x378: if key == "ctx" { ctx = v }
-            case 0x461: if key == "data" { data = v }
-            case 0x462: if key == "verb" { verb = v }
-            case 0x465: if key == "type" { type = v }
-            case 0x468: if key == "path" { path = v }
-            case 0x46B: if key == "task" { task = v }
-            case 0x565: if key == "value" { value = v }
-            case 0x572: if key == "error" { error = v }
-            case 0x664: if key == "failed" { failed = v }
-            case 0x665: if key == "source" { source = v }
-            case 0x66E: if key == "reason" { reason = v }
-            case 0x673: if key == "status" { status = v }
-            case 0x674: if key == "target" { target = v }
-            case 0x765: if key == "message" { message = v }
-            case 0x772: if key == "isError" { isError = v }
-            case 0xA6C: if key == "successful" { successful = v }
-            case 0xA6E: if key == "connection" { connection = v }
-            case 0xA70: if key == "shouldSwap" { shouldSwap = v }
-            case 0xB65: if key == "ignoreTitle" { ignoreTitle = v }
-            case 0xD67: if key == "requestConfig" { requestConfig = v }
+            case 0x264: if key == "id" { id = v; return true }
+            case 0x36C: if key == "url" { url = v; return true }
+            case 0x372: if key == "xhr" { xhr = v; return true }
+            case 0x378: if key == "ctx" { ctx = v; return true }
+            case 0x461: if key == "data" { data = v; return true }
+            case 0x462: if key == "verb" { verb = v; return true }
+            case 0x465: if key == "type" { type = v; return true }
+            case 0x468: if key == "path" { path = v; return true }
+            case 0x46B: if key == "task" { task = v; return true }
+            case 0x565: if key == "value" { value = v; return true }
+            case 0x572: if key == "error" { error = v; return true }
+            case 0x664: if key == "failed" { failed = v; return true }
+            case 0x665: if key == "source" { source = v; return true }
+            case 0x66E: if key == "reason" { reason = v; return true }
+            case 0x673: if key == "status" { status = v; return true }
+            case 0x674: if key == "target" { target = v; return true }
+            case 0x765: if key == "message" { message = v; return true }
+            case 0x772: if key == "isError" { isError = v; return true }
+            case 0xA6C: if key == "successful" { successful = v; return true }
+            case 0xA6E: if key == "connection" { connection = v; return true }
+            case 0xA70: if key == "shouldSwap" { shouldSwap = v; return true }
+            case 0xB65: if key == "ignoreTitle" { ignoreTitle = v; return true }
+            case 0xD67: if key == "requestConfig" { requestConfig = v; return true }
             default: break
             }
+            return false
         }
     }
 

@@ -36,16 +36,27 @@ extension HTMX2Runtime {
     public func defineExtension(_ ext: HTMX2Extension) {
         extensions[ext.name] = ext
         processSelectorCache = nil
+        extensionsOfSingleValue = StringMemo()
     }
 
     /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its
     /// ancestors, nearest first, minus `ignore:` ones.
     func getExtensions(_ elt: Node?) -> [HTMX2Extension] {
         guard !extensions.isEmpty, let elt else { return [] }
+        let carriers = elt.selfAndAncestorsWithAttributeOrDataTwin("hx-ext")
+        // Usually one element carries `hx-ext` for the whole page, and every event asks.
+        if carriers.count == 1 {
+            guard let value = attr(carriers[0], "hx-ext") else { return [] }
+            return extensionsOfSingleValue.value(for: value) { resolveExtensions([$0]) }
+        }
+        return resolveExtensions(carriers.compactMap { attr($0, "hx-ext") })
+    }
+
+    /// The extensions named by `hx-ext` values, nearest element's first.
+    private func resolveExtensions(_ values: [String]) -> [HTMX2Extension] {
         var out: [HTMX2Extension] = []
         var ignored: [String] = []
-        for e in elt.selfAndAncestorsWithAttributeOrDataTwin("hx-ext") {
-            guard let value = attr(e, "hx-ext") else { continue }
+        for value in values {
             for name in extensionNames(value) {
                 if name.hasPrefix("ignore:") {
                     ignored.append(String(name.dropFirst(7)))

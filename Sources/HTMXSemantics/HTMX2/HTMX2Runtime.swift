@@ -53,6 +53,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     var processSelectorCache: SelectorList??
     /// `hx-ext` values already split into names.
     var extensionNameLists = StringMemo<[String]>()
+    /// getExtensions' answer for an element under exactly one `hx-ext`, by its value
+    /// (emptied when an extension is defined).
+    var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
     /// kebabEventName of each event name triggered so far (a handful of names, fired often).
     var kebabNames = StringMemo<String>()
 
@@ -85,6 +88,7 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
         nodeData.removeAll()
         preservePantry.removeAll()
         extensions.removeAll()
+        extensionsOfSingleValue = StringMemo()
     }
 
     func data(_ node: Node) -> HTMX2NodeData {

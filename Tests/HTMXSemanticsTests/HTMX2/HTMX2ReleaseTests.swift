@@ -17,7 +17,7 @@ struct HTMX2ReleaseTests {
             document = Document(html: "<!DOCTYPE html><html><head></head><body>\(body)</body></html>")
             runtime = HTMX2Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler)
             let recorder = self.recorder
-            dispatcher.observer = { recorder.observe($0, path: $1) }
+            dispatcher.observer = { recorder.observe($0, reachesDocument: $1) }
             runtime.start()
             scheduler.run(until: 0)
         }

@@ -56,7 +56,7 @@ final class RuntimeFixture {
         transport = CannedTransport(scheduler)
         runtime.transport = transport
         let recorder = self.recorder
-        dispatcher.observer = { recorder.observe($0, path: $1) }
+        dispatcher.observer = { recorder.observe($0, reachesDocument: $1) }
     }
 
     func click() {

@@ -39,7 +39,7 @@ final class SSEFixture {
         ext = HTMX2SSEExtension(factory: sources)
         runtime.defineExtension(ext)
         let recorder = self.recorder
-        dispatcher.observer = { recorder.observe($0, path: $1) }
+        dispatcher.observer = { recorder.observe($0, reachesDocument: $1) }
         runtime.start()
         scheduler.run(until: 0)
     }
