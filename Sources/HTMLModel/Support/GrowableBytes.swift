@@ -27,6 +27,12 @@ public final class GrowableBytes {
     /// Empties the buffer, keeping its memory.
     public func removeAll() { used = 0 }
 
+    /// Drops the bytes after the first `count`.
+    public func truncate(to count: Int) {
+        precondition(count >= 0 && count <= used, "truncating \(used) bytes to \(count)")
+        used = count
+    }
+
     @inlinable @inline(__always)
     func reserve(_ extra: Int) {
         if capacity - used < extra { grow(used + extra) }

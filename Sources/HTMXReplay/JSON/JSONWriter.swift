@@ -83,6 +83,13 @@ public struct JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// The same for a string given as its UTF-8 bytes.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: GrowableBytes) {
+        out.append(UInt8(ascii: "\""))
+        write(escaping: bytes, into: out)
+        out.append(UInt8(ascii: "\""))
+    }
+
     @inline(__always)
     private static func write(escaping b: UnsafeBufferPointer<UInt8>, into out: GrowableBytes) {
         guard let base = b.baseAddress else { return }

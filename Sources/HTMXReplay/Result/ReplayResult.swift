@@ -82,7 +82,9 @@ public struct ReplayResult: Equatable, Sendable {
         member("htmx") { JSONWriter.writeString(htmx, into: out) }
         member("body") { JSONWriter.writeString(body, into: out) }
         member("title") { JSONWriter.writeString(title, into: out) }
-        member("events") { array(events, Self.writeEvent) }
+        let scratch = GrowableBytes()
+        let paths = RecordedPath.Writer()
+        member("events") { array(events) { Self.writeEvent($0, into: $1, scratch: scratch, paths: paths) } }
         member("requests") { array(requests, tree(Self.json)) }
         if !dialogs.isEmpty {
             member("dialogs") { array(dialogs, tree(Self.json)) }
@@ -98,11 +100,13 @@ public struct ReplayResult: Equatable, Sendable {
     /// One event as `JSONWriter` writes `json(e)` as an item of the result's `events` array
     /// (two spaces in), without building the tree: a result holds tens of events per message,
     /// and the tree and the per-key calls cost more than the bytes.
-    static func writeEvent(_ e: EventRecord, into out: GrowableBytes) {
+    static func writeEvent(_ e: EventRecord, into out: GrowableBytes, scratch: GrowableBytes, paths: RecordedPath.Writer) {
         out.append("{\n   \"type\": " as StaticString)
         JSONWriter.writeString(e.type, into: out)
         out.append(",\n   \"target\": " as StaticString)
-        JSONWriter.writeString(e.target, into: out)
+        scratch.removeAll()
+        paths.write(e.path, into: scratch)
+        JSONWriter.writeString(utf8: scratch.bytes, into: out)
         out.append(",\n   \"detail\": " as StaticString)
         if e.detail.isEmpty {
             out.append("{}\n  }" as StaticString)

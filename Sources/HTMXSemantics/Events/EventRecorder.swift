@@ -19,7 +19,7 @@ public final class EventRecorder {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         guard wants(event) else { return }
-        records.append(EventRecord(type: event.type, target: NodePath.of(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
+        records.append(EventRecord(type: event.type, path: NodePath.record(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
     }
 
     /// Whether an event of this type and origin is recorded at all (when its path reaches the

@@ -2,18 +2,29 @@
 /// the format lists, in its order.
 public struct EventRecord: Equatable, Sendable {
     public var type: String
-    public var target: String
+    /// The target's PATH as recorded (spelled out when read or written).
+    public var path: RecordedPath
     /// `(key, value)` pairs; values are strings, numbers, booleans (nodes already as PATHs).
     public var detail: [(String, DetailValue)]
 
+    /// The target's PATH.
+    public var target: String {
+        get { path.description }
+        set { path = RecordedPath(newValue) }
+    }
+
     public init(type: String, target: String, detail: [(String, DetailValue)] = []) {
+        self.init(type: type, path: RecordedPath(target), detail: detail)
+    }
+
+    public init(type: String, path: RecordedPath, detail: [(String, DetailValue)] = []) {
         self.type = type
-        self.target = target
+        self.path = path
         self.detail = detail
     }
 
     public static func == (lhs: EventRecord, rhs: EventRecord) -> Bool {
-        lhs.type == rhs.type && lhs.target == rhs.target
+        lhs.type == rhs.type && lhs.path == rhs.path
             && lhs.detail.map(\.0) == rhs.detail.map(\.0) && lhs.detail.map(\.1) == rhs.detail.map(\.1)
     }
 }

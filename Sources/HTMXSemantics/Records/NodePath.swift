@@ -11,14 +11,17 @@ public enum NodePath {
 
     /// The PATH of `node`, reusing (and filling) `cache` for the chains of its ancestors.
     public static func of(_ node: Node, cache: NodePathCache?) -> String {
-        if node.kind == .document { return "document" }
+        record(node, cache: cache ?? NodePathCache()).description
+    }
+
+    /// The PATH of `node` as the recorder keeps it: a chain is one new step in `cache`'s
+    /// table after the remembered steps of its ancestors.
+    public static func record(_ node: Node, cache: NodePathCache) -> RecordedPath {
+        if node.kind == .document { return RecordedPath("document") }
         // The reference writes `#ID` for an element with an id whether or not it is still in
         // the document (removed swap targets appear as `#t` in the corpus).
-        if let id = nonEmptyID(node) { return "#" + id }
-        let builder = cache ?? NodePathCache()
-        builder.validate(for: node.document)
-        let path = builder.chain(node)
-        return node.isConnected ? path : "detached: " + path
+        if let id = nonEmptyID(node) { return .id(id) }
+        return cache.record(node)
     }
 
     /// An element's id when it has a non-empty one (one attribute lookup: every recorded
@@ -29,32 +32,40 @@ public enum NodePath {
     }
 }
 
-/// Builds PATH chains and remembers those of recent elements, valid while the document's
-/// ``Document/structureVersion`` is unchanged (a chain depends only on tree shape and tag
-/// names, never on attributes). Events fired in a row share most of their ancestors, so a
-/// PATH is usually one remembered chain plus one step, assembled as bytes: Swift's piecewise
-/// `String` appends cost several times the copy itself.
+/// Builds chain PATHs as steps of a ``PathTable`` and remembers the steps of recent
+/// elements, valid while the document's ``Document/structureVersion`` is unchanged (a chain
+/// depends only on tree shape and tag names, never on attributes). Events fired in a row
+/// share most of their ancestors, so a PATH usually costs one lookup and one new step.
 public final class NodePathCache {
     private struct Slot {
-        var identity: UInt
-        var generation: UInt
-        var chain: String
+        var identity: UInt = 0
+        var generation: UInt = 0
+        var step: Int32 = -1
     }
 
-    /// Direct-mapped by node address; a slot from an older generation or another node is a
-    /// miss. Allocated on first use (a one-off PATH needs none).
-    private var slots: [Slot?] = []
+    private struct NameSlot {
+        var bytes: [UInt8] = []
+        var name: Int32 = -1
+    }
+
+    // Read and written for every recorded event, never by two accesses at once: no runtime
+    // exclusivity checks.
+    @exclusivity(unchecked) let table = PathTable()
+    /// Direct-mapped by node address; a slot from an older generation or of another node is
+    /// a miss. Allocated on first use (a one-off PATH needs none).
+    @exclusivity(unchecked) private var slots: [Slot] = []
     private static let slotCount = 256
-    private var generation: UInt = 0
+    /// Interned names by their bytes, direct-mapped.
+    @exclusivity(unchecked) private var nameSlots: [NameSlot] = []
+    private static let nameSlotCount = 64
+    @exclusivity(unchecked) private var generation: UInt = 1
     private var document: ObjectIdentifier?
     private var version: UInt = 0
-    /// Scratch space reused by every step.
-    private var bytes: [UInt8] = []
-    private var pending: [(node: Node, index: Int?)] = []
+    @exclusivity(unchecked) private var pending: [(node: Node, index: Int?)] = []
 
     public init() {}
 
-    fileprivate func validate(for doc: Document) {
+    private func validate(for doc: Document) {
         let id = ObjectIdentifier(doc)
         let v = doc.structureVersion
         if document != id || version != v {
@@ -64,19 +75,38 @@ public final class NodePathCache {
         }
     }
 
-    fileprivate func chain(_ node: Node) -> String {
-        if node.isElement { return elementChain(node) }
-        // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
-        if let parent = node.parent, parent.kind != .document, parent.kind != .fragment {
-            let parentPath = NodePath.nonEmptyID(parent).map { "#" + $0 } ?? chain(parent)
-            return step(after: parentPath, node.nodeName.utf8, lowerCasing: false, opener: "(", index: node.childIndex)
+    fileprivate func record(_ node: Node) -> RecordedPath {
+        validate(for: node.document)
+        let detached = !node.isConnected
+        if node.isElement {
+            return RecordedPath(table: table, step: elementStep(node), detached: detached)
         }
+        // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
+        guard let parent = node.parent, parent.kind != .document, parent.kind != .fragment else {
+            let text = looseNodeChain(node)
+            return RecordedPath(detached ? "detached: " + text : text)
+        }
+        let parentStep: Int32
+        if let id = NodePath.nonEmptyID(parent) {
+            parentStep = table.add(parent: -1, name: table.addName(id), index: 0, kind: .id)
+        } else {
+            parentStep = elementStep(parent)
+        }
+        var name = node.nodeName
+        let step = table.add(parent: parentStep, name: name.withUTF8 { intern($0, lowerCasing: false) },
+                             index: node.childIndex, kind: .node)
+        return RecordedPath(table: table, step: step, detached: detached)
+    }
+
+    /// A non-element node directly under the document, a fragment or nothing: its own
+    /// `#text(K)` after those of any non-element ancestors (rare; built as text).
+    private func looseNodeChain(_ node: Node) -> String {
         var parts: [String] = []
         var cur: Node? = node
         while let n = cur {
             if n.kind == .document { break }
             if n.isElement {
-                parts.append(elementChain(n))
+                parts.append(RecordedPath(table: table, step: elementStep(n), detached: false).description)
                 break
             }
             parts.append("\(n.nodeName)(\(n.childIndex))")
@@ -86,18 +116,18 @@ public final class NodePathCache {
         return parts.reversed().joined(separator: " > ")
     }
 
-    /// The chain of an element, ids ignored (what it contributes as an ancestor): its bare
-    /// name under the document, a fragment or nothing, else its parent's chain and
+    /// The step of an element's chain, ids ignored (what it contributes as an ancestor): its
+    /// bare name under the document, a fragment or nothing, else its parent's chain and
     /// `tag:nth-child(K)` (a bare name for the root element's children). Iterative, so deep
     /// trees cannot exhaust the stack.
-    private func elementChain(_ element: Node) -> String {
-        // Walk up to the first ancestor whose chain is known (or the top), then build down.
+    private func elementStep(_ element: Node) -> Int32 {
+        // Walk up to the first ancestor whose step is remembered (or the top), then add down.
         defer { pending.removeAll(keepingCapacity: true) }
-        var prefix = ""
+        var step: Int32 = -1
         var cur = element
         while true {
             if let hit = remembered(cur) {
-                prefix = hit
+                step = hit
                 break
             }
             guard let parent = cur.parent, parent.kind != .fragment, parent.kind != .document else {
@@ -111,10 +141,11 @@ public final class NodePathCache {
         while i > 0 {
             i -= 1
             let (node, index) = pending[i]
-            prefix = node.withLocalNameUTF8 { step(after: prefix, $0, lowerCasing: true, opener: ":nth-child(", index: index) }
-            remember(node, prefix)
+            let name = node.withLocalNameUTF8 { intern($0, lowerCasing: true) }
+            step = table.add(parent: step, name: name, index: index ?? 0, kind: index == nil ? .bare : .element)
+            remember(node, step)
         }
-        return prefix
+        return step
     }
 
     private func slot(_ node: Node) -> Int {
@@ -122,47 +153,35 @@ public final class NodePathCache {
         return Int(truncatingIfNeeded: (a >> 4 ^ a >> 12) & UInt(Self.slotCount - 1))
     }
 
-    private func remembered(_ node: Node) -> String? {
-        guard !slots.isEmpty, let s = slots[slot(node)], s.identity == node.identity, s.generation == generation else { return nil }
-        return s.chain
+    private func remembered(_ node: Node) -> Int32? {
+        guard !slots.isEmpty else { return nil }
+        let s = slots[slot(node)]
+        return s.identity == node.identity && s.generation == generation ? s.step : nil
     }
 
-    private func remember(_ node: Node, _ chain: String) {
-        if slots.isEmpty { slots = Array(repeating: nil, count: Self.slotCount) }
-        slots[slot(node)] = Slot(identity: node.identity, generation: generation, chain: chain)
+    private func remember(_ node: Node, _ step: Int32) {
+        if slots.isEmpty { slots = Array(repeating: Slot(), count: Self.slotCount) }
+        slots[slot(node)] = Slot(identity: node.identity, generation: generation, step: step)
     }
 
-    /// `prefix > name` then, with an index, `opener K)`; the separator only after a
-    /// prefix. With `lowerCasing`, a name with ASCII capitals (a foreign element's) is
-    /// lower-cased as `String.lowercased()` does.
-    private func step<Name: Collection>(after prefix: String, _ name: Name, lowerCasing: Bool, opener: StaticString, index: Int?) -> String
-    where Name.Element == UInt8 {
-        bytes.removeAll(keepingCapacity: true)
-        if !prefix.isEmpty {
-            bytes.append(contentsOf: prefix.utf8)
-            bytes.append(contentsOf: [0x20, 0x3E, 0x20])
-        }
-        if lowerCasing, name.contains(where: { $0 &- 0x41 < 26 }) {
-            bytes.append(contentsOf: String(decoding: name, as: UTF8.self).lowercased().utf8)
-        } else {
-            bytes.append(contentsOf: name)
-        }
-        if let index {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: opener.utf8Start, count: opener.utf8CodeUnitCount))
-            appendDecimal(index)
-            bytes.append(0x29)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The table's index of a name given as bytes; with `lowerCasing`, a name with ASCII
+    /// capitals (a foreign element's) is stored as `String.lowercased()` gives it.
+    private func intern(_ bytes: UnsafeBufferPointer<UInt8>, lowerCasing: Bool) -> Int32 {
+        var h = UInt32(truncatingIfNeeded: bytes.count)
+        for c in bytes { h = h &* 31 &+ UInt32(c) }
+        let slot = Int((h ^ h >> 7) & UInt32(Self.nameSlotCount - 1))
+        if nameSlots.isEmpty { nameSlots = Array(repeating: NameSlot(), count: Self.nameSlotCount) }
+        if nameSlots[slot].name >= 0, Self.same(nameSlots[slot].bytes, bytes) { return nameSlots[slot].name }
+        var name = String(decoding: bytes, as: UTF8.self)
+        if lowerCasing, bytes.contains(where: { $0 &- 0x41 < 26 }) { name = name.lowercased() }
+        let index = table.addName(name)
+        nameSlots[slot] = NameSlot(bytes: Array(bytes), name: index)
+        return index
     }
 
-    private func appendDecimal(_ n: Int) {
-        var v = n.magnitude
-        if n < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: v % 10) &+ 0x30)
-            v /= 10
-        } while v > 0
-        bytes[start...].reverse()
+    private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 }

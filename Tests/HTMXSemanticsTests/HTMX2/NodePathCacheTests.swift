@@ -3,7 +3,9 @@ import HTMXSemantics
 import Testing
 
 /// PATHs with a shared cache (and the elements' cached `:nth-child` indices underneath) must
-/// equal PATHs computed from scratch after any sequence of DOM mutations.
+/// equal PATHs computed from scratch after any sequence of DOM mutations, and recorded PATHs
+/// must still spell what they named when recorded, however the tree changed since and in
+/// whatever order one writer spells them.
 @Suite("PATH cache")
 struct NodePathCacheTests {
     /// The robustness tests' deterministic generator, so failures reproduce.
@@ -26,6 +28,7 @@ struct NodePathCacheTests {
         var rng = Rng(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
         let cache = NodePathCache()
         var removed: [Node] = []
+        var recorded: [(path: RecordedPath, text: String)] = []
         for step in 0..<400 {
             let all = [body] + body.descendants
             let parents = all.filter(\.isElement)
@@ -62,9 +65,25 @@ struct NodePathCacheTests {
                 }
             }
             for n in [body] + body.descendants + removed.flatMap({ [$0] + $0.descendants }) {
-                #expect(NodePath.of(n, cache: cache) == NodePath.of(n), "step \(step)")
+                let text = NodePath.of(n)
+                #expect(NodePath.of(n, cache: cache) == text, "step \(step)")
                 if n.isElement { #expect(n.elementIndex == Self.naiveIndex(n), "step \(step)") }
+                if rng.next(8) == 0 { recorded.append((NodePath.record(n, cache: cache), text)) }
             }
         }
+        // Spelled after every mutation, in recording order and then backwards (the writer
+        // reuses the prefix it shares with the PATH it spelled before).
+        let writer = RecordedPath.Writer()
+        for order in [recorded, recorded.reversed()] {
+            var wrong: [String] = []
+            for (path, text) in order {
+                let out = GrowableBytes()
+                writer.write(path, into: out)
+                let spelled = String(decoding: out.bytes, as: UTF8.self)
+                if spelled != text || path.description != text { wrong.append("\(spelled) != \(text)") }
+            }
+            #expect(wrong.isEmpty, "\(wrong.count) of \(order.count) recorded PATHs spelled wrong: \(wrong.prefix(3))")
+        }
+        #expect(recorded.count > 100, "the test records a useful number of PATHs")
     }
 }
