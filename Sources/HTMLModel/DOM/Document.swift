@@ -121,6 +121,13 @@ public final class Document {
     /// ancestors, stays valid while it is unchanged. Attribute changes do not count.
     public var structureVersion: UInt { UInt(bitPattern: xmlDoc.pointee.psvi) }
 
+    /// Changes whenever an attribute of an element is set or removed, or the parser adds
+    /// one to an existing element (`<html>` and `<body>` attributes met later). Attributes an
+    /// element is created with do not count: it has no descendants yet, and linking any
+    /// changes ``structureVersion``. With ``structureVersion``, derived data about an
+    /// element's ancestors and their attributes stays valid while neither changes.
+    public internal(set) var attributeVersion: UInt = 0
+
     /// Number of detached subtrees currently held (for tests and memory diagnostics).
     public var detachedSubtreeCount: Int {
         var n = 0

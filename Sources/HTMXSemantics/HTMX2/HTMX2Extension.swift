@@ -10,6 +10,9 @@ public protocol HTMX2Extension: AnyObject {
     /// Called after each event htmx triggers on an element under the extension, unless the
     /// event was cancelled; returning false cancels it (`onEvent`).
     func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool
+    /// The event names `onEvent` does anything for (for any other it must return true and
+    /// change nothing), or nil for all. Events no extension acts on skip the `hx-ext` lookup.
+    var handledEvents: Set<String>? { get }
     /// `transformResponse`.
     func transformResponse(_ text: String, status: Int, elt: Node) -> String
     /// `isInlineSwap`.
@@ -25,6 +28,7 @@ public protocol HTMX2Extension: AnyObject {
 extension HTMX2Extension {
     public var selectors: [String] { [] }
     public func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool { true }
+    public var handledEvents: Set<String>? { nil }
     public func transformResponse(_ text: String, status: Int, elt: Node) -> String { text }
     public func isInlineSwap(_ style: String) -> Bool { false }
     public func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool { false }
@@ -37,12 +41,42 @@ extension HTMX2Runtime {
         extensions[ext.name] = ext
         processSelectorCache = nil
         extensionsOfSingleValue = StringMemo()
+        parentExtensions = []
+        eventNames = StringMemo()
+    }
+
+    /// Whether some extension's `onEvent` acts on events named `name`.
+    func someExtensionHandles(_ name: String) -> Bool {
+        extensions.values.contains { ext in ext.handledEvents.map { $0.contains(name) } ?? true }
     }
 
     /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its
     /// ancestors, nearest first, minus `ignore:` ones.
     func getExtensions(_ elt: Node?) -> [HTMX2Extension] {
-        guard !extensions.isEmpty, let elt else { return [] }
+        guard !extensions.isEmpty, let elt, elt.isElement else { return [] }
+        // Every event asks, and events come in bursts on the children of one element (a
+        // cleanup walks a whole subtree): an element without `hx-ext` of its own has its
+        // parent's answer, kept while no node or attribute changes.
+        if elt.hasAttributeOrDataTwin("hx-ext") { return extensions(under: elt) }
+        guard let parent = elt.parentElement else { return [] }
+        let doc = parent.document
+        let slot = Int(truncatingIfNeeded: (parent.identity >> 4) & UInt(Self.parentExtensionSlots - 1))
+        if parentExtensions.isEmpty {
+            parentExtensions = Array(repeating: (0, 0, 0, []), count: Self.parentExtensionSlots)
+        }
+        let kept = parentExtensions[slot]
+        if kept.identity == parent.identity, kept.structure == doc.structureVersion, kept.attributes == doc.attributeVersion {
+            return kept.extensions
+        }
+        let found = extensions(under: parent)
+        parentExtensions[slot] = (parent.identity, doc.structureVersion, doc.attributeVersion, found)
+        return found
+    }
+
+    static let parentExtensionSlots = 32
+
+    /// getExtensions over the element and its ancestors.
+    private func extensions(under elt: Node) -> [HTMX2Extension] {
         let carriers = elt.selfAndAncestorsWithAttributeOrDataTwin("hx-ext")
         // Usually one element carries `hx-ext` for the whole page, and every event asks.
         if carriers.count == 1 {

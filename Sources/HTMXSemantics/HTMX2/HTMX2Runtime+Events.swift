@@ -14,11 +14,12 @@ extension HTMX2Runtime {
         }
         let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
         var result = dispatcher.dispatch(event, to: .node(elt))
-        let kebab = kebabNames.value(for: name, orCompute: Self.kebabEventName)
-        if result && kebab != name {
-            let twin = DOMEvent(type: kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
+        let known = eventNames.value(for: name) { (Self.kebabEventName($0), someExtensionHandles($0)) }
+        if result && known.kebab != name {
+            let twin = DOMEvent(type: known.kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))
         }
+        guard known.extensionsHandle else { return result }
         for ext in getExtensions(elt) where result {
             result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
         }

@@ -56,8 +56,13 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// getExtensions' answer for an element under exactly one `hx-ext`, by its value
     /// (emptied when an extension is defined).
     var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
-    /// kebabEventName of each event name triggered so far (a handful of names, fired often).
-    var kebabNames = StringMemo<String>()
+    /// getExtensions' answers for recent parents, direct-mapped by address, with the
+    /// document versions they were found at.
+    var parentExtensions: [(identity: UInt, structure: UInt, attributes: UInt, extensions: [HTMX2Extension])] = []
+    /// What triggerEvent needs to know of each event name triggered so far (a handful of
+    /// names, fired often): its kebabEventName, and whether an extension acts on it
+    /// (forgotten when an extension is defined).
+    var eventNames = StringMemo<(kebab: String, extensionsHandle: Bool)>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
@@ -89,6 +94,7 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
         preservePantry.removeAll()
         extensions.removeAll()
         extensionsOfSingleValue = StringMemo()
+        parentExtensions = []
     }
 
     func data(_ node: Node) -> HTMX2NodeData {

@@ -36,6 +36,8 @@ public final class HTMX2SSEExtension: HTMX2Extension {
         return sourceHolds.flatMap(\.nodes) + registeredNames.map(\.element) + Array(reportedDrops.keys)
     }
 
+    public let handledEvents: Set<String>? = ["htmx:beforeCleanupElement", "htmx:afterProcessNode"]
+
     /// sse.js onEvent.
     public func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool {
         guard let parent = event.target?.node ?? event[detail: "elt"]?.nodeValue else { return true }
