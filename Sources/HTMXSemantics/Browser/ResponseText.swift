@@ -1,5 +1,49 @@
 /// Scans both htmx versions make over a response's text before parsing it.
 enum ResponseText {
+    /// What a response's parsed content can hold, from one pass over its text: an element
+    /// named `title` or `script` only comes from `<title` or `<script` (any case) in the
+    /// text, and a comment only from `<!`, `<?` or `</` not followed by a letter. A false
+    /// alarm costs a search of the parsed nodes; the text is never wrong by omission.
+    struct Census {
+        var mayHoldTitle = false
+        var mayHoldScript = false
+        var mayHoldComment = false
+
+        init(_ text: String) {
+            var text = text
+            text.withUTF8 { take($0) }
+        }
+
+        private mutating func take(_ b: UnsafeBufferPointer<UInt8>) {
+            func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+            func named(_ i: Int, _ name: StaticString) -> Bool {
+                let n = name.utf8CodeUnitCount
+                guard i + n <= b.count else { return false }
+                for k in 0..<n where b[i + k] | 0x20 != name.utf8Start[k] { return false }
+                return true
+            }
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "<") {
+                    let next = i + 1 < b.count ? b[i + 1] : 0
+                    switch next {
+                    case UInt8(ascii: "!"), UInt8(ascii: "?"):
+                        mayHoldComment = true
+                    case UInt8(ascii: "/"):
+                        if !(i + 2 < b.count && isLetter(b[i + 2])) { mayHoldComment = true }
+                    case UInt8(ascii: "t"), UInt8(ascii: "T"):
+                        if named(i + 1, "title") { mayHoldTitle = true }
+                    case UInt8(ascii: "s"), UInt8(ascii: "S"):
+                        if named(i + 1, "script") { mayHoldScript = true }
+                    default: break
+                    }
+                    if mayHoldTitle && mayHoldScript && mayHoldComment { return }
+                }
+                i += 1
+            }
+        }
+    }
+
     /// `/<head(\s[^>]*)?>[\s\S]*?<\/head>/i`: the first head element's text.
     static func firstHead(_ s: String) -> Range<String.Index>? {
         var copy = s

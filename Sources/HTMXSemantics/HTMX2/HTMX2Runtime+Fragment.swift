@@ -18,6 +18,7 @@ extension HTMX2Runtime {
     func makeFragment(_ response: String) -> HTMX2Fragment {
         let noHead = Self.stripFirstHead(response)
         let startTag = Self.startTag(noHead)
+        let census = ResponseText.Census(response)
         let fragment = document.createDocumentFragment()
         var title: String?
         // Parsed as whole documents (htmx.js parseHTML), built detached inside the page's
@@ -32,19 +33,21 @@ extension HTMX2Runtime {
             if let wrapper = DOMQuery.first(parsed.root, "template") {
                 for child in wrapper.templateContentNodes { fragment.append(child) }
             }
-            if let t = DOMQuery.first(fragment, "title"), t.parent == fragment {
+            if census.mayHoldTitle, let t = DOMQuery.first(fragment, "title"), t.parent == fragment {
                 t.remove()
                 title = t.textContent ?? ""
             }
         }
-        if !config.allowScriptTags {
-            for s in DOMQuery.all(fragment, "script") { s.remove() }
-        } else {
-            for s in DOMQuery.all(fragment, "script") where Self.isJavaScript(s) {
-                diagnose("script", s, "a response script would run when inserted (not executed)")
+        if census.mayHoldScript {
+            if !config.allowScriptTags {
+                for s in DOMQuery.all(fragment, "script") { s.remove() }
+            } else {
+                for s in DOMQuery.all(fragment, "script") where Self.isJavaScript(s) {
+                    diagnose("script", s, "a response script would run when inserted (not executed)")
+                }
             }
         }
-        Self.removeComments(fragment)
+        if census.mayHoldComment { Self.removeComments(fragment) }
         return HTMX2Fragment(root: fragment, title: title)
     }
 

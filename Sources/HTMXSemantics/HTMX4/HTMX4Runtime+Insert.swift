@@ -208,6 +208,7 @@ extension HTMX4Runtime {
     /// from the swapped content in the reference corpus).
     func makeFragment(_ text: String) -> (Node, String) {
         var response = Self.rewriteHxTags(text)
+        let census = ResponseText.Census(response)
         var title = ""
         if let head = ResponseText.firstHead(response) {
             title = document.parseDetachedDocument(Array(response[head].utf8)).title
@@ -225,14 +226,14 @@ extension HTMX4Runtime {
             }
         }
         // htmx's own query, run lazily: no list of every node per response.
-        if title.isEmpty, let t = DOMQuery.first(fragment, "title:not(svg title)") {
+        if title.isEmpty, census.mayHoldTitle, let t = DOMQuery.first(fragment, "title:not(svg title)") {
             title = t.textContent ?? ""
             t.remove()
         }
-        for s in DOMQuery.all(fragment, "script") where HTMX2Runtime.isJavaScript(s) {
+        for s in census.mayHoldScript ? DOMQuery.all(fragment, "script") : [] where HTMX2Runtime.isJavaScript(s) {
             diagnose("script", s, "a response script would run when inserted (not executed)")
         }
-        HTMX2Runtime.removeComments(fragment)
+        if census.mayHoldComment { HTMX2Runtime.removeComments(fragment) }
         return (fragment, title)
     }
 
