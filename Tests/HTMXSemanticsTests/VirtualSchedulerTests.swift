@@ -136,4 +136,20 @@ struct EventDispatchTests {
         #expect(runs == 1)
         #expect(!d.hasListeners(.node(x), "e"))
     }
+
+    @Test func inertEventsAreThoseNoListenerHearsAndTheObserverSkips() {
+        let doc = Document(html: "<body><i id=x></i>")
+        let x = doc.element(byID: "x")!
+        let d = EventDispatcher()
+        #expect(d.isInert("e", .kebabTwin))
+        d.observer = { _, _ in }
+        #expect(!d.isInert("e", .kebabTwin), "an observer without a filter sees everything")
+        d.observerFilter = { _, origin in origin == .script }
+        #expect(d.isInert("e", .kebabTwin))
+        #expect(!d.isInert("e", .script))
+        let id = d.addListener(.node(x), "e") { _ in }
+        #expect(!d.isInert("e", .kebabTwin), "a listener hears it")
+        d.removeListener(.node(x), "e", id)
+        #expect(d.isInert("e", .kebabTwin), "no longer once the listener is gone")
+    }
 }

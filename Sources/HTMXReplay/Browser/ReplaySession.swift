@@ -29,7 +29,7 @@ final class ReplaySession {
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
         let recorder = self.recorder
         dispatcher.observer = { event, reachesDocument in recorder.observe(event, reachesDocument: reachesDocument) }
-        dispatcher.observerFilter = { recorder.wants($0) }
+        dispatcher.observerFilter = { recorder.wants($0, $1) }
     }
 
     /// `start` initialises htmx at t = 0; the actions are scheduled after it; `release`

@@ -38,7 +38,7 @@ public final class EventDispatcher {
     @exclusivity(unchecked) public var observer: ((DOMEvent, _ reachesDocument: Bool) -> Void)?
     /// When set, the observer is called only for events this accepts (it must not depend on
     /// the path); an event nobody listens to or observes then costs no walk up the tree.
-    @exclusivity(unchecked) public var observerFilter: ((DOMEvent) -> Bool)?
+    @exclusivity(unchecked) public var observerFilter: ((_ type: String, _ origin: DOMEvent.Origin) -> Bool)?
     /// Nesting depth of dispatches in progress (re-entrancy guard).
     @exclusivity(unchecked) public private(set) var depth = 0
     public static let maxDepth = 64
@@ -113,7 +113,7 @@ public final class EventDispatcher {
         let maybeListened = listenedTypeBits & Self.typeBit(event.type) != 0
         var table = Table(byTarget: maybeListened ? listeners[event.type] : nil, generation: generation)
         let listened = table.byTarget != nil
-        let observed = observer != nil && (observerFilter?(event) ?? true)
+        let observed = observer != nil && (observerFilter?(event.type, event.origin) ?? true)
         guard listened || observed else { return !event.defaultPrevented }
         // Only listeners need the path itself; the observer only asks where it ends.
         guard listened else {
@@ -134,6 +134,13 @@ public final class EventDispatcher {
         }
         event.currentTarget = nil
         return !event.defaultPrevented
+    }
+
+    /// Whether dispatching an event of this type and origin would do nothing: no listener
+    /// could hear it and the observer would not see it (the caller can skip building it).
+    public func isInert(_ type: String, _ origin: DOMEvent.Origin) -> Bool {
+        if listenedTypeBits & Self.typeBit(type) != 0, listeners[type] != nil { return false }
+        return observer == nil || observerFilter?(type, origin) == false
     }
 
     @inline(__always)

@@ -18,17 +18,17 @@ public final class EventRecorder {
     public func observe(_ event: DOMEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
-        guard wants(event) else { return }
+        guard wants(event.type, event.origin) else { return }
         records.append(EventRecord(type: event.type, path: NodePath.record(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
     }
 
     /// Whether an event of this type and origin is recorded at all (when its path reaches the
     /// document); hook for ``EventDispatcher/observerFilter``.
-    public func wants(_ event: DOMEvent) -> Bool {
-        let listed = !extraTypes.isEmpty && extraTypes.contains(event.type)
-        switch event.origin {
+    public func wants(_ type: String, _ origin: DOMEvent.Origin) -> Bool {
+        let listed = !extraTypes.isEmpty && extraTypes.contains(type)
+        switch origin {
         case .script:
-            return !(event.type.hasPrefix("htmx:xhr:") && !listed)
+            return !(type.hasPrefix("htmx:xhr:") && !listed)
         case .kebabTwin, .native:
             return listed
         }

@@ -15,7 +15,8 @@ extension HTMX2Runtime {
         let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
         var result = dispatcher.dispatch(event, to: .node(elt))
         let known = eventNames.value(for: name) { (Self.kebabEventName($0), someExtensionHandles($0)) }
-        if result && known.kebab != name {
+        // The twin only matters to a listener for it or a recorder asked to list it.
+        if result && known.kebab != name && !dispatcher.isInert(known.kebab, .kebabTwin) {
             let twin = DOMEvent(type: known.kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))
         }

@@ -266,7 +266,12 @@ extension HTMX2Runtime {
         while let n = stack.popLast() {
             triggerEvent(n, "htmx:beforeCleanupElement")
             deInitNode(n)
-            stack.append(contentsOf: n.elementChildren.reversed())
+            // Children pushed last first, so the first is cleaned up next (no array of them).
+            var child = n.lastElementChild
+            while let c = child {
+                stack.append(c)
+                child = c.previousElementSibling
+            }
         }
     }
 }
