@@ -97,6 +97,14 @@ extension Document {
         try node.querySelectorAll(selector)
     }
 
+    /// Whether `querySelector(text)` would accept the selector (no `SyntaxError`), answered
+    /// without parsing for `#id` and `tag#id` (htmx checks every OOB target's selector, one
+    /// per id) and through the parse cache otherwise.
+    public func isValidSelector(_ text: String) -> Bool {
+        if SelectorList.idSelector(in: text) != nil { return true }
+        return (try? selector(text)) != nil
+    }
+
     /// Parses through a small cache: htmx asks the same few selectors over and over.
     func selector(_ text: String) throws(SelectorParseError) -> SelectorList {
         try recentSelectors.value(for: text) { text throws(SelectorParseError) in try parsedSelector(text) }

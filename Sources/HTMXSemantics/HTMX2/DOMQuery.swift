@@ -4,7 +4,7 @@ import HTMLModel
 /// `closest`) over the model, with an invalid selector answering "nothing" (where the DOM
 /// would throw a SyntaxError, which htmx mostly lets escape; the caller diagnoses).
 enum DOMQuery {
-    static func isValid(_ selector: String) -> Bool { (try? SelectorList.parse(selector)) != nil }
+    static func isValid(_ selector: String, in document: Document) -> Bool { document.isValidSelector(selector) }
 
     /// `root.querySelectorAll(selector)`: matching descendants in tree order (for the
     /// document node, the root element too).

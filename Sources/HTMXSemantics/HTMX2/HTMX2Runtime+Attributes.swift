@@ -104,11 +104,11 @@ extension HTMX2Runtime {
         for part in parsed.value.parts {
             switch part {
             case .closest(let s), .find(let s), .nextMatching(let s), .previousMatching(let s):
-                if !DOMQuery.isValid(s) { diagnose("selector", elt, "\(s) is not a valid CSS selector; the DOM throws a SyntaxError") }
+                if !DOMQuery.isValid(s, in: elt.document) { diagnose("selector", elt, "\(s) is not a valid CSS selector; the DOM throws a SyntaxError") }
             default: break
             }
         }
-        if let css = parsed.value.cssSelectorList, !DOMQuery.isValid(css) {
+        if let css = parsed.value.cssSelectorList, !DOMQuery.isValid(css, in: elt.document) {
             diagnose("selector", elt, "\(css) is not a valid CSS selector; the DOM throws a SyntaxError")
         }
         var out: [HTMX2Target] = []

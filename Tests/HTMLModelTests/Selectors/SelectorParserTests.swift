@@ -58,6 +58,16 @@ import Testing
         var description: String { selector.debugDescription }
     }
 
+    /// The validity check htmx's selector diagnostics use agrees with the parser, on the
+    /// id forms it answers without parsing as on everything else.
+    @Test func documentValidityCheckAgreesWithTheParser() {
+        let doc = Document(html: "<p id=a>")
+        let idForms = ["#a", "p#a", " #a ", "#-a", "#--a", "#1a", "#a#b", "p#", "#é", "div #a", "#a.b", "#\\31 a"]
+        for text in Self.valid + Self.invalid.map(\.selector) + idForms {
+            #expect(doc.isValidSelector(text) == ((try? SelectorList.parse(text)) != nil), "\(text.debugDescription)")
+        }
+    }
+
     static let invalid: [Rejection] = [
         // WPT dom/nodes/selectors.js invalidSelectors
         .init(selector: "", position: 0, messageContains: "expected a selector"),
