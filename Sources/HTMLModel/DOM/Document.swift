@@ -14,18 +14,20 @@ public final class Document {
     let xmlDoc: xmlDocPtr
     /// Parent of every detached subtree. Never linked into the document.
     let limbo: xmlNodePtr
-    var ids = IDIndex()
+    // The bookkeeping below changes with every node created, linked or removed; no access
+    // to it overlaps another, so the runtime exclusivity checks are skipped.
+    @exclusivity(unchecked) var ids = IDIndex()
     /// The `checked` state of inputs once script (an `input` action) has set it: a browser's
     /// "dirty checkedness", which the attribute no longer reflects.
-    var checkedness: [xmlNodePtr: Bool] = [:]
+    @exclusivity(unchecked) var checkedness: [xmlNodePtr: Bool] = [:]
     /// The `value` of form controls once set through the property.
-    var values: [xmlNodePtr: String] = [:]
+    @exclusivity(unchecked) var values: [xmlNodePtr: String] = [:]
     var selectorCache: [String: SelectorList] = [:]
     /// The selectors asked most recently, in front of `selectorCache`.
-    var recentSelectors = StringMemo<SelectorList>()
+    @exclusivity(unchecked) var recentSelectors = StringMemo<SelectorList>()
     /// Subtrees hung under `limbo` (removed or newly created) since the last release: a cheap
     /// measure of how much a release could free.
-    public internal(set) var detachedSinceRelease = 0
+    @exclusivity(unchecked) public internal(set) var detachedSinceRelease = 0
 
     /// The document's quirks mode, as decided by its doctype.
     public internal(set) var quirksMode: HTMLQuirksMode = .noQuirks
@@ -126,7 +128,7 @@ public final class Document {
     /// element is created with do not count: it has no descendants yet, and linking any
     /// changes ``structureVersion``. With ``structureVersion``, derived data about an
     /// element's ancestors and their attributes stays valid while neither changes.
-    public internal(set) var attributeVersion: UInt = 0
+    @exclusivity(unchecked) public internal(set) var attributeVersion: UInt = 0
 
     /// Number of detached subtrees currently held (for tests and memory diagnostics).
     public var detachedSubtreeCount: Int {

@@ -4,7 +4,8 @@ import HTMLModel
 /// capture listener on `document` sees, in dispatch order, with the detail members the format
 /// lists in its order.
 public final class EventRecorder {
-    public private(set) var records: [EventRecord] = []
+    // Appended to for every recorded event, never by two accesses at once.
+    @exclusivity(unchecked) public private(set) var records: [EventRecord] = []
     /// Extra types to record (the scenario's `events`): native events and kebab-case twins.
     public let extraTypes: Set<String>
     /// Ancestor chains shared by the PATHs of consecutive events.

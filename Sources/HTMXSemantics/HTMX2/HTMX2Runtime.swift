@@ -40,7 +40,10 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX2Transport?
 
-    var nodeData: [Node: HTMX2NodeData] = [:]
+    // The tables below are read for most events htmx fires; no access to them overlaps
+    // another (listeners and extension hooks run between accesses), so the runtime
+    // exclusivity checks are skipped.
+    @exclusivity(unchecked) var nodeData: [Node: HTMX2NodeData] = [:]
     /// htmx.js `currentPathForHistory`.
     var currentPathForHistory = "/"
     /// Bookkeeping for hx-preserve (the pantry).
@@ -48,21 +51,21 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// Identity of trigger specs for `changed` bookkeeping (htmx keys a WeakMap by the spec).
     var nextSpecID = 0
     /// Registered extensions by name (htmx.js `extensions`).
-    var extensions: [String: HTMX2Extension] = [:]
+    @exclusivity(unchecked) var extensions: [String: HTMX2Extension] = [:]
     /// See ``processSelectorList()``.
     var processSelectorCache: SelectorList??
     /// `hx-ext` values already split into names.
     var extensionNameLists = StringMemo<[String]>()
     /// getExtensions' answer for an element under exactly one `hx-ext`, by its value
     /// (emptied when an extension is defined).
-    var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
+    @exclusivity(unchecked) var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
     /// getExtensions' answers for recent parents, direct-mapped by address, with the
     /// document versions they were found at.
-    var parentExtensions: [(identity: UInt, structure: UInt, attributes: UInt, extensions: [HTMX2Extension])] = []
+    @exclusivity(unchecked) var parentExtensions: [(identity: UInt, structure: UInt, attributes: UInt, extensions: [HTMX2Extension])] = []
     /// What triggerEvent needs to know of each event name triggered so far (a handful of
     /// names, fired often): its kebabEventName, and whether an extension acts on it
     /// (forgotten when an extension is defined).
-    var eventNames = StringMemo<(kebab: String, extensionsHandle: Bool)>()
+    @exclusivity(unchecked) var eventNames = StringMemo<(kebab: String, extensionsHandle: Bool)>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {

@@ -44,11 +44,13 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
     /// last step or two, so a writer keeps the text of the last chain it spelled and copies
     /// the shared prefix instead of spelling it again.
     public final class Writer {
-        private var table: ObjectIdentifier?
+        // Used once per written record, never by two accesses at once: no runtime
+        // exclusivity checks.
+        @exclusivity(unchecked) private var table: ObjectIdentifier?
         /// The last chain's steps, root first, each with the end of its text in `text`.
-        private var last: [(step: Int32, end: Int)] = []
+        @exclusivity(unchecked) private var last: [(step: Int32, end: Int)] = []
         private let text = GrowableBytes(capacity: 256)
-        private var chain: [Int32] = []
+        @exclusivity(unchecked) private var chain: [Int32] = []
 
         public init() {}
 
