@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Scans both htmx versions make over a response's text before parsing it.
 enum ResponseText {
     /// What a response's parsed content can hold, from one pass over its text: an element
@@ -23,25 +29,30 @@ enum ResponseText {
                 return true
             }
             var i = 0
-            while i < b.count {
-                if b[i] == UInt8(ascii: "<") {
-                    let next = i + 1 < b.count ? b[i + 1] : 0
-                    switch next {
-                    case UInt8(ascii: "!"), UInt8(ascii: "?"):
-                        mayHoldComment = true
-                    case UInt8(ascii: "/"):
-                        if !(i + 2 < b.count && isLetter(b[i + 2])) { mayHoldComment = true }
-                    case UInt8(ascii: "t"), UInt8(ascii: "T"):
-                        if named(i + 1, "title") { mayHoldTitle = true }
-                    case UInt8(ascii: "s"), UInt8(ascii: "S"):
-                        if named(i + 1, "script") { mayHoldScript = true }
-                    default: break
-                    }
-                    if mayHoldTitle && mayHoldScript && mayHoldComment { return }
+            while let lt = ResponseText.next(UInt8(ascii: "<"), in: b, from: i) {
+                i = lt + 1
+                let next = i < b.count ? b[i] : 0
+                switch next {
+                case UInt8(ascii: "!"), UInt8(ascii: "?"):
+                    mayHoldComment = true
+                case UInt8(ascii: "/"):
+                    if !(i + 1 < b.count && isLetter(b[i + 1])) { mayHoldComment = true }
+                case UInt8(ascii: "t"), UInt8(ascii: "T"):
+                    if named(i, "title") { mayHoldTitle = true }
+                case UInt8(ascii: "s"), UInt8(ascii: "S"):
+                    if named(i, "script") { mayHoldScript = true }
+                default: break
                 }
-                i += 1
+                if mayHoldTitle && mayHoldScript && mayHoldComment { return }
             }
         }
+    }
+
+    /// The index of the first `byte` at or after `start`: `memchr`, since the text between
+    /// tags is most of a response.
+    static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = b.baseAddress, start < b.count, let hit = memchr(base + start, Int32(byte), b.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// `/<head(\s[^>]*)?>[\s\S]*?<\/head>/i`: the first head element's text.
@@ -61,8 +72,9 @@ enum ResponseText {
         }
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0B || c == 0x0C || c == 0x0D }
         var i = 0
-        while i < b.count {
-            if b[i] == UInt8(ascii: "<"), at(i, open) {
+        while let lt = next(UInt8(ascii: "<"), in: b, from: i) {
+            i = lt
+            if at(i, open) {
                 var j = i + 5
                 var ok = false
                 if j < b.count, b[j] == UInt8(ascii: ">") { ok = true }
