@@ -32,8 +32,8 @@ extension Node {
     public func removeClasses(_ names: [String]) {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
         guard let current = attribute("class") else { return }
-        if Self.isSerializedSet(current), Self.plainTokens(names),
-           !names.contains(where: { Self.contains(token: $0, in: current) }) {
+        if let removed = Self.removingFromNormalized(current, names) {
+            if removed != current { setAttribute("class", removed) }
             return
         }
         let set = Self.orderedSet(current).filter { !names.contains($0) }
@@ -91,6 +91,29 @@ extension Node {
             value += value.isEmpty ? n : " " + n
         }
         return value
+    }
+
+    /// `current` without `names`, by bytes, when `current` is already a serialized set and
+    /// the names are plain tokens (then the update steps' split, filter and join give the
+    /// same); nil otherwise.
+    static func removingFromNormalized(_ current: String, _ names: [String]) -> String? {
+        guard isSerializedSet(current), plainTokens(names) else { return nil }
+        guard names.contains(where: { contains(token: $0, in: current) }) else { return current }
+        var value = current
+        return value.withUTF8 { buf in
+            var out: [UInt8] = []
+            out.reserveCapacity(buf.count)
+            var start = 0
+            for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+                let token = UnsafeBufferPointer(rebasing: buf[start..<i])
+                if !names.contains(where: { name in var n = name; return n.withUTF8 { token.elementsEqual($0) } }) {
+                    if !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: token)
+                }
+                start = i + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Whether every name is non-empty and free of ASCII whitespace.
