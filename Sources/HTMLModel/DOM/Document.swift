@@ -93,16 +93,6 @@ public final class Document {
         detachedSinceRelease = 0
     }
 
-    /// Calls `body` for every node (template contents included) of the detached subtrees that
-    /// ``releaseDetachedNodes(keepingSubtreesOf:)`` with the same `kept` would free.
-    public func forEachNodeToRelease(keepingSubtreesOf kept: Set<Node>, _ body: (Node) -> Void) {
-        var child = limbo.pointee.children
-        while let c = child {
-            child = c.pointee.next
-            if !kept.isEmpty, kept.contains(Node(self, c)) { continue }
-            RawTree.forEachDescendantOrSelf(c, includingTemplateContents: true) { body(Node(self, $0)) }
-        }
-    }
 
     /// The top of the detached subtree holding `node` (the removed or never-inserted node
     /// whose subtree ``releaseDetachedNodes(keepingSubtreesOf:)`` frees as one), or nil when

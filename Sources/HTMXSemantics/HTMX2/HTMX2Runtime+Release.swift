@@ -43,12 +43,14 @@ extension HTMX2Runtime {
             if let top = document.detachedTop(of: p) { kept.insert(top) }
         }
         let document = self.document
-        // Forgetting goes by the freed content (what is freed anyway), not by all the data.
-        document.forEachNodeToRelease(keepingSubtreesOf: kept) { nodeData[$0] = nil }
-        dispatcher.removeListeners(onNodesWhere: { n in
+        func doomed(_ n: Node) -> Bool {
             guard let top = document.detachedTop(of: n) else { return false }
             return !kept.contains(top)
-        })
+        }
+        // Forgetting goes by the data's keys (walked above anyway), not by every node the
+        // release frees (a removal hashed per freed node cost more than the rest).
+        for n in nodeData.keys.filter(doomed) { nodeData[n] = nil }
+        dispatcher.removeListeners(onNodesWhere: doomed)
         document.releaseDetachedNodes(keepingSubtreesOf: kept)
         return true
     }

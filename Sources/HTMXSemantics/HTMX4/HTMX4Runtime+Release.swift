@@ -38,14 +38,15 @@ extension HTMX4Runtime {
             if let top = document.detachedTop(of: p) { kept.insert(top) }
         }
         let document = self.document
-        document.forEachNodeToRelease(keepingSubtreesOf: kept) { n in
-            props[n] = nil
-            states[n] = nil
-        }
-        dispatcher.removeListeners(onNodesWhere: { n in
+        func doomed(_ n: Node) -> Bool {
             guard let top = document.detachedTop(of: n) else { return false }
             return !kept.contains(top)
-        })
+        }
+        // Forgetting goes by the state's keys (a few per processed element), not by every
+        // node the release frees (a removal hashed per freed node cost more than the rest).
+        for n in props.keys.filter(doomed) { props[n] = nil }
+        for n in states.keys.filter(doomed) { states[n] = nil }
+        dispatcher.removeListeners(onNodesWhere: doomed)
         document.releaseDetachedNodes(keepingSubtreesOf: kept)
         return true
     }

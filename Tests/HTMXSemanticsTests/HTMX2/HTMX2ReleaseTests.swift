@@ -106,6 +106,23 @@ struct HTMX2ReleaseTests {
         #expect(!rig.dispatcher.hasListeners(.node(old), "custom"))
     }
 
+    @Test func dataOfFreedNodesIsForgotten() {
+        let rig = Rig(#"<div id="t"><p id="old" hx-get="/x" hx-trigger="none">x</p></div><div id="u"><i>keep</i></div>"#)
+        guard let old = try? rig.document.querySelector("#old"), let kept = try? rig.document.querySelector("#u i") else {
+            Issue.record("no #old or #u i")
+            return
+        }
+        _ = rig.runtime.data(kept)
+        #expect(rig.runtime.nodeData[old] != nil, "processing gave the element data")
+        rig.swap("#t", "<p>y</p>")
+        rig.scheduler.run(until: rig.scheduler.now + 100)
+        #expect(rig.runtime.releaseUnreachableDetachedNodes(whenAtLeast: 0))
+        // Every key left names a node still in the document (the freed ones are gone).
+        let allConnected = rig.runtime.nodeData.keys.allSatisfy { $0.isConnected }
+        #expect(allConnected)
+        #expect(rig.runtime.nodeData[kept] != nil, "connected elements keep their data")
+    }
+
     @Test func callerPinsAreKept() {
         let rig = Rig(#"<div id="t"><section><p>x</p></section></div>"#)
         guard let p = try? rig.document.querySelector("#t p") else {
