@@ -93,7 +93,6 @@ public final class Document {
         detachedSinceRelease = 0
     }
 
-
     /// The top of the detached subtree holding `node` (the removed or never-inserted node
     /// whose subtree ``releaseDetachedNodes(keepingSubtreesOf:)`` frees as one), or nil when
     /// `node` belongs to the document's tree (template contents included). Reads only parent
@@ -112,13 +111,6 @@ public final class Document {
     /// (attached or detached trees): derived data about tree shape, such as result PATHs of
     /// ancestors, stays valid while it is unchanged. Attribute changes do not count.
     public var structureVersion: UInt { UInt(bitPattern: xmlDoc.pointee.psvi) }
-
-    /// Changes whenever an attribute of an element is set or removed, or the parser adds
-    /// one to an existing element (`<html>` and `<body>` attributes met later). Attributes an
-    /// element is created with do not count: it has no descendants yet, and linking any
-    /// changes ``structureVersion``. With ``structureVersion``, derived data about an
-    /// element's ancestors and their attributes stays valid while neither changes.
-    @exclusivity(unchecked) public internal(set) var attributeVersion: UInt = 0
 
     /// Number of detached subtrees currently held (for tests and memory diagnostics).
     public var detachedSubtreeCount: Int {

@@ -57,7 +57,6 @@ extension Node {
     public func setAttribute(_ name: String, _ value: String) {
         guard isElement else { return }
         let name = normalizedAttributeName(name)
-        document.attributeVersion &+= 1
         let tracksID = name == "id" && RawTree.isConnected(ptr)
         if tracksID, let old = attribute("id") { document.ids.remove(old, ptr) }
         // xmlSetNsProp replaces the value of an existing attribute in place (order kept) and
@@ -76,7 +75,6 @@ extension Node {
     public func removeAttribute(_ name: String) {
         let name = normalizedAttributeName(name)
         guard let attr = RawTree.findAttribute(ptr, name) else { return }
-        document.attributeVersion &+= 1
         if name == "id", RawTree.isConnected(ptr) { document.ids.remove(RawTree.attributeValue(attr), ptr) }
         xmlRemoveProp(attr)
     }

@@ -94,7 +94,6 @@ final class LibXMLTreeSink: HTMLTreeSink {
     func addAttributesIfMissing(_ element: xmlNodePtr, _ attributes: [HTMLAttribute]) {
         for a in attributes where RawTree.findAttribute(element, a.name) == nil {
             Document.appendAttribute(element, a.name, a.value)
-            document.attributeVersion &+= 1
         }
     }
 

@@ -39,9 +39,14 @@ extension HTMX2Runtime {
     /// htmx.js defineExtension.
     public func defineExtension(_ ext: HTMX2Extension) {
         extensions[ext.name] = ext
+        forgetWhatExtensionsDecide()
+    }
+
+    /// Drops what was derived from the set of extensions: the processing selector, the
+    /// extensions each `hx-ext` value resolves to, which events some extension handles.
+    func forgetWhatExtensionsDecide() {
         processSelectorCache = nil
         extensionsOfSingleValue = StringMemo()
-        parentExtensions = []
         eventNames = StringMemo()
     }
 
@@ -53,30 +58,7 @@ extension HTMX2Runtime {
     /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its
     /// ancestors, nearest first, minus `ignore:` ones.
     func getExtensions(_ elt: Node?) -> [HTMX2Extension] {
-        guard !extensions.isEmpty, let elt, elt.isElement else { return [] }
-        // Every event asks, and events come in bursts on the children of one element (a
-        // cleanup walks a whole subtree): an element without `hx-ext` of its own has its
-        // parent's answer, kept while no node or attribute changes.
-        if elt.hasAttributeOrDataTwin("hx-ext") { return extensions(under: elt) }
-        guard let parent = elt.parentElement else { return [] }
-        let doc = parent.document
-        let slot = Int(truncatingIfNeeded: (parent.identity >> 4) & UInt(Self.parentExtensionSlots - 1))
-        if parentExtensions.isEmpty {
-            parentExtensions = Array(repeating: (0, 0, 0, []), count: Self.parentExtensionSlots)
-        }
-        let kept = parentExtensions[slot]
-        if kept.identity == parent.identity, kept.structure == doc.structureVersion, kept.attributes == doc.attributeVersion {
-            return kept.extensions
-        }
-        let found = extensions(under: parent)
-        parentExtensions[slot] = (parent.identity, doc.structureVersion, doc.attributeVersion, found)
-        return found
-    }
-
-    static let parentExtensionSlots = 32
-
-    /// getExtensions over the element and its ancestors.
-    private func extensions(under elt: Node) -> [HTMX2Extension] {
+        guard !extensions.isEmpty, let elt else { return [] }
         let carriers = elt.selfAndAncestorsWithAttributeOrDataTwin("hx-ext")
         // Usually one element carries `hx-ext` for the whole page, and every event asks.
         if carriers.count == 1 {

@@ -59,9 +59,6 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// getExtensions' answer for an element under exactly one `hx-ext`, by its value
     /// (emptied when an extension is defined).
     @exclusivity(unchecked) var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
-    /// getExtensions' answers for recent parents, direct-mapped by address, with the
-    /// document versions they were found at.
-    @exclusivity(unchecked) var parentExtensions: [(identity: UInt, structure: UInt, attributes: UInt, extensions: [HTMX2Extension])] = []
     /// What triggerEvent needs to know of each event name triggered so far (a handful of
     /// names, fired often): its kebabEventName, and whether an extension acts on it
     /// (forgotten when an extension is defined).
@@ -96,8 +93,7 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
         nodeData.removeAll()
         preservePantry.removeAll()
         extensions.removeAll()
-        extensionsOfSingleValue = StringMemo()
-        parentExtensions = []
+        forgetWhatExtensionsDecide()
     }
 
     func data(_ node: Node) -> HTMX2NodeData {

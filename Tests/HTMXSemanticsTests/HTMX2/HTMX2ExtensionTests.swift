@@ -53,7 +53,7 @@ struct HTMX2ExtensionTests {
         f.button.parentElement?.setAttribute("hx-ext", "count")
         #expect(f.runtime.getExtensions(f.button).isEmpty)
         #expect(f.runtime.getExtensions(f.out).count == 1)
-        // The answer kept for a parent follows attribute changes on it.
+        // The answer follows later changes to the ancestors' `hx-ext`.
         let child = f.doc.createElement("i")
         f.out.append(child)
         #expect(f.runtime.getExtensions(child).count == 1)
