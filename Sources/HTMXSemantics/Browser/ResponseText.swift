@@ -6,14 +6,18 @@ import Darwin
 
 /// Scans both htmx versions make over a response's text before parsing it.
 enum ResponseText {
-    /// What a response's parsed content can hold, from one pass over its text: an element
-    /// named `title` or `script` only comes from `<title` or `<script` (any case) in the
-    /// text, and a comment only from `<!`, `<?` or `</` not followed by a letter. A false
-    /// alarm costs a search of the parsed nodes; the text is never wrong by omission.
+    /// What a response can hold, from one pass over its text, before any per-response
+    /// search runs: an element named `title` or `script` only comes from `<title` or
+    /// `<script` (any case) in the text, a comment only from `<!`, `<?` or `</` not followed
+    /// by a letter, the head ``firstHead(_:)`` strips only from `<head`, and htmx 4's tag
+    /// rewrite only applies to `<hx-` or `</hx-`. A false alarm costs that search; the
+    /// census is never wrong by omission.
     struct Census {
         var mayHoldTitle = false
         var mayHoldScript = false
         var mayHoldComment = false
+        var mayHoldHead = false
+        var mayHoldHxTag = false
 
         init(_ text: String) {
             var text = text
@@ -37,13 +41,17 @@ enum ResponseText {
                     mayHoldComment = true
                 case UInt8(ascii: "/"):
                     if !(i + 1 < b.count && isLetter(b[i + 1])) { mayHoldComment = true }
+                    if named(i + 1, "hx-") { mayHoldHxTag = true }
                 case UInt8(ascii: "t"), UInt8(ascii: "T"):
                     if named(i, "title") { mayHoldTitle = true }
                 case UInt8(ascii: "s"), UInt8(ascii: "S"):
                     if named(i, "script") { mayHoldScript = true }
+                case UInt8(ascii: "h"), UInt8(ascii: "H"):
+                    if named(i, "head") { mayHoldHead = true }
+                    if named(i, "hx-") { mayHoldHxTag = true }
                 default: break
                 }
-                if mayHoldTitle && mayHoldScript && mayHoldComment { return }
+                if mayHoldTitle && mayHoldScript && mayHoldComment && mayHoldHead && mayHoldHxTag { return }
             }
         }
     }

@@ -16,9 +16,9 @@ extension HTMX2Runtime {
     /// Comments never reach the page: in the reference corpus every comment of a response
     /// is gone from the swapped content (`fragment-comment*` cases), so they are dropped here.
     func makeFragment(_ response: String) -> HTMX2Fragment {
-        let noHead = Self.stripFirstHead(response)
-        let startTag = Self.startTag(noHead)
         let census = ResponseText.Census(response)
+        let noHead = census.mayHoldHead ? Self.stripFirstHead(response) : response
+        let startTag = Self.startTag(noHead)
         let fragment = document.createDocumentFragment()
         var title: String?
         // Parsed as whole documents (htmx.js parseHTML), built detached inside the page's

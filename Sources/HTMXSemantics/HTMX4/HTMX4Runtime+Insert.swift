@@ -207,10 +207,11 @@ extension HTMX4Runtime {
     /// Comments never reach the page (as for htmx 2: every comment of a response is gone
     /// from the swapped content in the reference corpus).
     func makeFragment(_ text: String) -> (Node, String) {
-        var response = Self.rewriteHxTags(text)
-        let census = ResponseText.Census(response)
+        // The rewrite below neither makes nor removes anything the census looks for.
+        let census = ResponseText.Census(text)
+        var response = census.mayHoldHxTag ? Self.rewriteHxTags(text) : text
         var title = ""
-        if let head = ResponseText.firstHead(response) {
+        if census.mayHoldHead, let head = ResponseText.firstHead(response) {
             title = document.parseDetachedDocument(Array(response[head].utf8)).title
             response.removeSubrange(head)
         }
@@ -240,9 +241,6 @@ extension HTMX4Runtime {
     /// `.replace(/<hx-([a-z]+)(\s+|>)/gi, '<template hx type="$1"$2')` and
     /// `.replace(/<\/hx-[a-z]+>/gi, '</template>')`.
     static func rewriteHxTags(_ s: String) -> String {
-        // Most responses hold no `<hx-` tag: answered without copying (or re-validating) them.
-        var text = s
-        guard text.withUTF8(mayHoldHxTag) else { return s }
         let b = Array(s.utf8)
         guard b.count > 4 else { return s }
         func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
@@ -275,18 +273,6 @@ extension HTMX4Runtime {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Whether `<hx-` or `</hx-` (any case) occurs: a necessary condition for a rewrite.
-    private static func mayHoldHxTag(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while let lt = b[i...].firstIndex(of: UInt8(ascii: "<")) {
-            var k = lt + 1
-            if k < b.count, b[k] == UInt8(ascii: "/") { k += 1 }
-            if k + 2 < b.count, b[k] | 0x20 == 0x68, b[k + 1] | 0x20 == 0x78, b[k + 2] == 0x2D { return true }
-            i = lt + 1
-        }
-        return false
     }
 
     /// `__handleHistoryUpdate`: push or replace per `hx-push-url` / `hx-replace-url`,
