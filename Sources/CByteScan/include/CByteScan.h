@@ -1,6 +1,7 @@
-// Byte-class masks for EventStream's line scan and the result's JSON string writer. Swift has no operation that turns a vector
-// compare into a bit mask in one instruction (SSE2's movemask); this header gives it one,
-// as static inline functions that the Swift compiler inlines at the call site.
+// Byte-class masks for EventStream's line scan and the result's JSON string writer. Swift
+// has no operation that turns a vector compare into a bit mask in one instruction (SSE2's
+// movemask); this header gives it one, as static inline functions that the Swift compiler
+// inlines at the call site.
 #ifndef HEADLESSHTMX_CBYTESCAN_H
 #define HEADLESSHTMX_CBYTESCAN_H
 

@@ -45,8 +45,8 @@ public struct Node: Hashable, @unchecked Sendable {
 
     /// Calls `body` with the local name's UTF-8 bytes, uncopied (empty for non-elements).
     public func withLocalNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard isElement, let name = ptr.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+        guard isElement else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return ElementRef(ptr: ptr).withLocalNameUTF8(body)
     }
 
     /// Local name as the parser stored it: lower-case for HTML, case-preserved for SVG/MathML.

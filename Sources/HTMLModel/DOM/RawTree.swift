@@ -308,13 +308,13 @@ enum RawTree {
         return true
     }
 
-    @inline(__always)
     /// Whether a stored (NUL-terminated) name is exactly `name`.
     static func nameEquals(_ stored: UnsafePointer<xmlChar>, _ name: String) -> Bool {
         var name = name
         return name.withUTF8 { nameMatches(stored, $0, false) }
     }
 
+    @inline(__always)
     private static func nameMatches(_ stored: UnsafePointer<xmlChar>, _ query: UnsafeBufferPointer<UInt8>, _ fold: Bool) -> Bool {
         for i in 0..<query.count {
             var q = query[i]

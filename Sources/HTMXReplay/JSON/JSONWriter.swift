@@ -77,10 +77,8 @@ public struct JSONWriter {
     /// A JSON string: `"`, `\\` and control characters escaped (the short forms where JSON
     /// has them), everything else, non-ASCII included, as itself.
     static func writeString(_ s: String, into out: GrowableBytes) {
-        out.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { write(escaping: $0, into: out) }
-        out.append(UInt8(ascii: "\""))
+        s.withUTF8 { writeString(utf8: $0, into: out) }
     }
 
     /// The same for a string given as its UTF-8 bytes.

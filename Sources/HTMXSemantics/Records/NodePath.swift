@@ -77,43 +77,25 @@ public final class NodePathCache {
 
     fileprivate func record(_ node: Node) -> RecordedPath {
         validate(for: node.document)
-        let detached = !node.isConnected
-        if node.isElement {
-            return RecordedPath(table: table, step: elementStep(node), detached: detached)
-        }
-        // A non-element node is its parent's PATH (which may be `#ID`) plus `#text(K)`.
-        guard let parent = node.parent, parent.kind != .document, parent.kind != .fragment else {
-            let text = looseNodeChain(node)
-            return RecordedPath(detached ? "detached: " + text : text)
-        }
-        let parentStep: Int32
-        if let id = NodePath.nonEmptyID(parent) {
-            parentStep = table.add(parent: -1, name: table.addName(id), index: 0, kind: .id)
-        } else {
-            parentStep = elementStep(parent)
-        }
-        var name = node.nodeName
-        let step = table.add(parent: parentStep, name: name.withUTF8 { intern($0, lowerCasing: false) },
-                             index: node.childIndex, kind: .node)
-        return RecordedPath(table: table, step: step, detached: detached)
+        return RecordedPath(table: table, step: step(node), detached: !node.isConnected)
     }
 
-    /// A non-element node directly under the document, a fragment or nothing: its own
-    /// `#text(K)` after those of any non-element ancestors (rare; built as text).
-    private func looseNodeChain(_ node: Node) -> String {
-        var parts: [String] = []
-        var cur: Node? = node
-        while let n = cur {
-            if n.kind == .document { break }
-            if n.isElement {
-                parts.append(RecordedPath(table: table, step: elementStep(n), detached: false).description)
-                break
+    /// The last step of `node`'s PATH: an element's chain step; for any other node its
+    /// parent's PATH (`#ID` when the parent has an id, nothing under the document or without
+    /// a parent) and then `#text(K)`.
+    private func step(_ node: Node) -> Int32 {
+        if node.isElement { return elementStep(node) }
+        var parentStep: Int32 = -1
+        if let parent = node.parent, parent.kind != .document {
+            if let id = NodePath.nonEmptyID(parent) {
+                parentStep = table.add(parent: -1, name: table.addName(id), index: 0, kind: .id)
+            } else {
+                parentStep = step(parent)
             }
-            parts.append("\(n.nodeName)(\(n.childIndex))")
-            if n.parent == nil { break }
-            cur = n.parent
         }
-        return parts.reversed().joined(separator: " > ")
+        var name = node.nodeName
+        return table.add(parent: parentStep, name: name.withUTF8 { intern($0, lowerCasing: false) },
+                         index: node.childIndex, kind: .node)
     }
 
     /// The step of an element's chain, ids ignored (what it contributes as an ancestor): its
