@@ -93,6 +93,13 @@ public final class Document {
         detachedSinceRelease = 0
     }
 
+    /// Whether ``releaseDetachedNodes(keepingSubtreesOf:)`` with the same `kept` frees
+    /// `node` (so state keyed by it must be forgotten first). Reads only parent links.
+    public func willRelease(_ node: Node, keepingSubtreesOf kept: Set<Node>) -> Bool {
+        guard let top = detachedTop(of: node) else { return false }
+        return !kept.contains(top)
+    }
+
     /// The top of the detached subtree holding `node` (the removed or never-inserted node
     /// whose subtree ``releaseDetachedNodes(keepingSubtreesOf:)`` frees as one), or nil when
     /// `node` belongs to the document's tree (template contents included). Reads only parent

@@ -38,10 +38,7 @@ extension HTMX4Runtime {
             if let top = document.detachedTop(of: p) { kept.insert(top) }
         }
         let document = self.document
-        func doomed(_ n: Node) -> Bool {
-            guard let top = document.detachedTop(of: n) else { return false }
-            return !kept.contains(top)
-        }
+        let doomed = { (n: Node) in document.willRelease(n, keepingSubtreesOf: kept) }
         // Forgetting goes by the state's keys (a few per processed element), not by every
         // node the release frees (a removal hashed per freed node cost more than the rest).
         for n in props.keys.filter(doomed) { props[n] = nil }
