@@ -84,7 +84,8 @@ public struct ConformanceComparison: Sendable, Equatable {
         return "first difference at character \(i)\n      got:      \(window(a))\n      expected: \(window(e))"
     }
 
-    static func listDiff<T: Equatable>(_ actual: [T], _ expected: [T], render: (T) -> String) -> String {
+    static func listDiff<C: RandomAccessCollection>(_ actual: C, _ expected: C, render: (C.Element) -> String) -> String
+        where C.Element: Equatable, C.Index == Int {
         var i = 0
         while i < actual.count, i < expected.count, actual[i] == expected[i] { i += 1 }
         let got = i < actual.count ? render(actual[i]) : "(nothing more)"

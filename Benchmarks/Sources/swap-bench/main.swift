@@ -61,6 +61,11 @@ func replay() -> Outcome {
     scheduler.run(until: scheduler.now + 1000)
     out.bodyBytes = document.body?.outerHTMLBytes.count ?? 0
     out.events = recorder.records.count
+    // Listeners and timers capture the runtime: without this every run's document and
+    // records would stay alive (a replay's session does the same).
+    dispatcher.removeAll()
+    scheduler.cancelAll()
+    runtime.tearDown()
     return out
 }
 

@@ -6,7 +6,7 @@ import HTMXSemantics
 /// network, the dialog answers and the actions. A dialect supplies its runtime through
 /// ``run(start:release:finish:tearDown:)``.
 final class ReplaySession {
-    typealias Outcome = (events: [EventRecord], requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic])
+    typealias Outcome = (events: EventRecordList, requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic])
 
     let scenario: Scenario
     let document: Document

@@ -7,12 +7,12 @@ public struct ReplayResult: Equatable, Sendable {
     public var htmx: String
     public var body: String
     public var title: String
-    public var events: [EventRecord]
+    public var events: EventRecordList
     public var requests: [RequestRecord]
     public var dialogs: [DialogRecord]
     public var diagnostics: [Diagnostic]
 
-    public init(htmx: String, body: String, title: String, events: [EventRecord] = [], requests: [RequestRecord] = [],
+    public init(htmx: String, body: String, title: String, events: EventRecordList = [], requests: [RequestRecord] = [],
                 dialogs: [DialogRecord] = [], diagnostics: [Diagnostic] = []) {
         self.htmx = htmx
         self.body = body
@@ -54,7 +54,7 @@ public struct ReplayResult: Equatable, Sendable {
         }
         /// Items two levels in, each written by `write` (events straight to bytes, the
         /// rarer records through their JSON tree).
-        func array<T>(_ items: [T], _ write: (T, GrowableBytes) -> Void) {
+        func array<C: Collection>(_ items: C, _ write: (C.Element, GrowableBytes) -> Void) {
             if items.isEmpty { out.append("[]" as StaticString); return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {

@@ -5,7 +5,7 @@ import HTMLModel
 /// lists in its order.
 public final class EventRecorder {
     // Appended to for every recorded event, never by two accesses at once.
-    @exclusivity(unchecked) public private(set) var records: [EventRecord] = []
+    @exclusivity(unchecked) public private(set) var records = EventRecordList()
     /// Extra types to record (the scenario's `events`): native events and kebab-case twins.
     public let extraTypes: Set<String>
     /// Ancestor chains shared by the PATHs of consecutive events.
@@ -20,7 +20,7 @@ public final class EventRecorder {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         guard wants(event.type, event.origin) else { return }
-        records.append(EventRecord(type: event.type, path: NodePath.record(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths)))
+        records.append(type: event.type, path: NodePath.record(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths))
     }
 
     /// Whether an event of this type and origin is recorded at all (when its path reaches the

@@ -24,6 +24,18 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
 
     private init(form: Form) { self.form = form }
 
+    /// The id of an `#ID` PATH, nil for the other forms.
+    var idValue: String? {
+        if case .id(let id) = form { return id }
+        return nil
+    }
+
+    /// The table step a chain PATH is, nil for the other forms.
+    var tableStep: (table: PathTable, step: Int32, detached: Bool)? {
+        if case .step(let table, let step, let detached) = form { return (table, step, detached) }
+        return nil
+    }
+
     /// The PATH text.
     public var description: String {
         switch form {
@@ -113,22 +125,26 @@ final class PathTable: @unchecked Sendable {
         case id
     }
 
+    /// Twelve bytes: a long run keeps a step for nearly every node it ever recorded.
     private struct Step {
         var parent: Int32
-        var name: Int32
+        /// The name's index in the low 30 bits, the kind in the top two.
+        var nameAndKind: UInt32
         var index: Int32
-        var kind: Kind
+
+        var name: Int { Int(nameAndKind & 0x3FFF_FFFF) }
+        var kind: Kind { Kind(rawValue: UInt8(nameAndKind >> 30))! }
     }
 
     // Appended to for every recorded event, never by two accesses at once: no runtime
     // exclusivity checks.
-    @exclusivity(unchecked) private var steps: [Step] = []
+    @exclusivity(unchecked) private var steps = ChunkedArray<Step>()
     /// The names and ids the steps refer to, as UTF-8 in one buffer.
     private let nameBytes = GrowableBytes(capacity: 256)
     @exclusivity(unchecked) private var nameRanges: [(start: Int32, count: Int32)] = []
 
     func add(parent: Int32, name: Int32, index: Int, kind: Kind) -> Int32 {
-        steps.append(Step(parent: parent, name: name, index: Int32(clamping: index), kind: kind))
+        steps.append(Step(parent: parent, nameAndKind: UInt32(kind.rawValue) << 30 | UInt32(name), index: Int32(clamping: index)))
         return Int32(steps.count - 1)
     }
 
@@ -145,7 +161,7 @@ final class PathTable: @unchecked Sendable {
     func appendText(of index: Int32, to out: GrowableBytes) {
         let step = steps[Int(index)]
         if step.kind == .id { out.append(UInt8(ascii: "#")) }
-        let range = nameRanges[Int(step.name)]
+        let range = nameRanges[step.name]
         if range.count > 0 { out.append(nameBytes.bytes.baseAddress! + Int(range.start), Int(range.count)) }
         switch step.kind {
         case .element:

@@ -1,0 +1,187 @@
+import HTMLModel
+
+/// The event records of a run, in order. A long replay records hundreds of thousands of
+/// events (W2 of the benchmarks: 350,000), and as an array of ``EventRecord`` they were most
+/// of its memory. Here a record is 16 bytes: its type as an index into the run's few dozen
+/// names, its PATH as a table step or an interned id, and the first of its detail members,
+/// 16 bytes each in a list of their own. Everything is kept in chunks that grow without
+/// copying, and records are built again when read.
+public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
+    private struct Entry {
+        var type: Int32
+        /// A step of `Storage.table`, an index into `Storage.names` (an id), or one into
+        /// `Storage.otherPaths`.
+        var path: Int32
+        /// The first of the record's members in `Storage.members`.
+        var detail: Int32
+        var detailCount: UInt8
+        var pathForm: PathForm
+    }
+
+    private enum PathForm: UInt8 {
+        case step, detachedStep, id, other
+    }
+
+    /// One detail member: its key's index into `Storage.names`, and its value (a string's
+    /// index into `Storage.strings`, a number's bits, or a Boolean).
+    private struct Member {
+        enum Kind: UInt8 { case string, number, bool }
+        var key: Int32
+        var kind: Kind
+        var payload: UInt64
+    }
+
+    private final class Storage: @unchecked Sendable {
+        // Appended to for every recorded event, never by two accesses at once (and only
+        // read once the list is shared): no runtime exclusivity checks.
+        @exclusivity(unchecked) var entries = ChunkedArray<Entry>()
+        @exclusivity(unchecked) var members = ChunkedArray<Member>()
+        @exclusivity(unchecked) var strings = ChunkedArray<String>()
+        /// Types, detail keys and ids.
+        let names: Interner
+        /// The table of the chain PATHs kept as steps (a run has one).
+        @exclusivity(unchecked) var table: PathTable?
+        @exclusivity(unchecked) var otherPaths: [RecordedPath] = []
+
+        init(names: Interner = Interner()) { self.names = names }
+
+        func copy() -> Storage {
+            let c = Storage(names: names.copy())
+            c.entries = entries
+            c.members = members
+            c.strings = strings
+            c.table = table
+            c.otherPaths = otherPaths
+            return c
+        }
+    }
+
+    private var storage = Storage()
+
+    public init() {}
+
+    public init(_ records: some Sequence<EventRecord>) {
+        for r in records { append(r) }
+    }
+
+    public init(arrayLiteral records: EventRecord...) {
+        self.init(records)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.entries.count }
+
+    public subscript(position: Int) -> EventRecord {
+        precondition(position >= 0 && position < endIndex, "EventRecordList index out of range")
+        let s = storage
+        let e = s.entries[position]
+        let path: RecordedPath
+        switch e.pathForm {
+        case .step, .detachedStep: path = RecordedPath(table: s.table!, step: e.path, detached: e.pathForm == .detachedStep)
+        case .id: path = .id(s.names[e.path])
+        case .other: path = s.otherPaths[Int(e.path)]
+        }
+        var detail: [(String, DetailValue)] = []
+        if e.detailCount > 0 {
+            detail.reserveCapacity(Int(e.detailCount))
+            for k in Int(e.detail)..<(Int(e.detail) + Int(e.detailCount)) {
+                let m = s.members[k]
+                let value: DetailValue
+                switch m.kind {
+                case .string: value = .string(s.strings[Int(m.payload)])
+                case .number: value = .number(Double(bitPattern: m.payload))
+                case .bool: value = .bool(m.payload != 0)
+                }
+                detail.append((s.names[m.key], value))
+            }
+        }
+        return EventRecord(type: s.names[e.type], path: path, detail: detail)
+    }
+
+    public mutating func append(_ record: EventRecord) {
+        append(type: record.type, path: record.path, detail: record.detail)
+    }
+
+    public mutating func append(type: String, path: RecordedPath, detail: [(String, DetailValue)]) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
+        var entry = Entry(type: s.names.index(of: type), path: 0, detail: Int32(s.members.count),
+                          detailCount: 0, pathForm: .other)
+        if let (table, step, detached) = path.tableStep, s.table == nil || s.table === table {
+            s.table = table
+            entry.path = step
+            entry.pathForm = detached ? .detachedStep : .step
+        } else if let id = path.idValue {
+            entry.path = s.names.index(of: id)
+            entry.pathForm = .id
+        } else {
+            entry.path = Int32(s.otherPaths.count)
+            s.otherPaths.append(path)
+        }
+        // The format's detail table has a dozen members at most.
+        for (key, value) in detail.prefix(Int(UInt8.max)) {
+            var m = Member(key: s.names.index(of: key), kind: .bool, payload: 0)
+            switch value {
+            case .string(let text):
+                m.kind = .string
+                m.payload = UInt64(s.strings.count)
+                s.strings.append(text)
+            case .number(let n):
+                m.kind = .number
+                m.payload = n.bitPattern
+            case .bool(let b):
+                m.payload = b ? 1 : 0
+            }
+            s.members.append(m)
+            entry.detailCount += 1
+        }
+        s.entries.append(entry)
+    }
+
+    public static func == (a: EventRecordList, b: EventRecordList) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }
+    }
+}
+
+/// Strings numbered in the order first seen. The same few dozen event types, detail keys and
+/// ids come back hundreds of thousands of times, mostly as the same literal's storage, so a
+/// lookup first tries one slot picked by the length and three bytes (which tells the names
+/// of the format's table apart) and compares the one key there (same storage compares
+/// without reading the bytes); only a miss hashes the whole string. (A class: the slots and
+/// the tables change together.)
+private final class Interner {
+    // Used for every recorded event, never by two accesses at once.
+    @exclusivity(unchecked) private var strings: [String] = []
+    @exclusivity(unchecked) private var index: [String: Int32] = [:]
+    @exclusivity(unchecked) private var slots: [(key: String, value: Int32)] = Array(repeating: ("", -1), count: 64)
+
+    subscript(i: Int32) -> String { strings[Int(i)] }
+
+    func index(of s: String) -> Int32 {
+        var key = s
+        let slot = key.withUTF8 { b -> Int in
+            guard let first = b.first else { return 0 }
+            let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
+            return h & 63
+        }
+        if slots[slot].value >= 0, slots[slot].key == s { return slots[slot].value }
+        let value: Int32
+        if let known = index[s] {
+            value = known
+        } else {
+            strings.append(s)
+            value = Int32(strings.count - 1)
+            index[s] = value
+        }
+        slots[slot] = (s, value)
+        return value
+    }
+
+    func copy() -> Interner {
+        let c = Interner()
+        c.strings = strings
+        c.index = index
+        c.slots = slots
+        return c
+    }
+}

@@ -1,0 +1,87 @@
+import HTMLModel
+import HTMXSemantics
+import Testing
+
+/// The compact record list must give back exactly the records put in, whatever their PATH
+/// form and detail, across its chunk boundaries, and behave as a value.
+@Suite("Event record list")
+struct EventRecordListTests {
+    typealias Rng = RobustnessTests.Rng
+
+    /// Records of every PATH form (chain steps attached and detached, `#ID`, `document`,
+    /// text) and every detail value kind, many more than one chunk holds.
+    static func sampleRecords(count: Int, seed: UInt64) -> [EventRecord] {
+        let doc = Document(html: "<!DOCTYPE html><html><body><ul id=\"list\"><li>a</li><li><b>b</b>text</li></ul><p>x</p></body></html>")
+        let cache = NodePathCache()
+        let nodes = [doc.node] + (doc.body.map { [$0] + $0.descendants } ?? [])
+        let detached = doc.createElement("section")
+        detached.append(doc.createElement("i"))
+        let types = ["htmx:load", "htmx:beforeCleanupElement", "htmx:oobAfterSwap", "htmx:after:sse:message", "custom-\(seed)"]
+        var rng = Rng(state: seed &* 0x9E37_79B9_7F4A_7C15 | 1)
+        var out: [EventRecord] = []
+        for k in 0..<count {
+            let path: RecordedPath
+            switch rng.next(4) {
+            case 0: path = NodePath.record(nodes[rng.next(nodes.count)], cache: cache)
+            case 1: path = NodePath.record(detached.childNodes[0], cache: cache)
+            case 2: path = RecordedPath("#id\(rng.next(50))")
+            default: path = RecordedPath("body > p:nth-child(\(k))")
+            }
+            var detail: [(String, DetailValue)] = []
+            for _ in 0..<rng.next(4) {
+                switch rng.next(4) {
+                case 0: detail.append(("data", .string(String(repeating: "é<\n", count: rng.next(5)) + "\(k)")))
+                case 1: detail.append(("status", .number(Double(rng.next(600)) / 4)))
+                case 2: detail.append(("shouldSwap", .bool(rng.next(2) == 0)))
+                default: detail.append(("key\(rng.next(3))", .number(-0.0)))
+                }
+            }
+            out.append(EventRecord(type: types[rng.next(types.count)], path: path, detail: detail))
+        }
+        return out
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func givesBackWhatWasAppended(_ seed: UInt64) {
+        let records = Self.sampleRecords(count: 10_000, seed: seed)
+        let list = EventRecordList(records)
+        #expect(list.count == records.count)
+        for (k, r) in records.enumerated() {
+            let got = list[k]
+            guard got == r, got.target == r.target, got.type == r.type else {
+                Issue.record("record \(k): got \(got.type) @ \(got.target) \(got.detail), put \(r.type) @ \(r.target) \(r.detail)")
+                return
+            }
+        }
+        // A number is kept as its bits: -0.0 keeps its sign.
+        for (k, r) in records.enumerated() {
+            for (i, (_, v)) in r.detail.enumerated() {
+                if case .number(let n) = v, case .number(let m) = list[k].detail[i].1, n.sign != m.sign {
+                    Issue.record("record \(k): sign of \(n) lost")
+                }
+            }
+        }
+    }
+
+    @Test func isAValue() {
+        let records = Self.sampleRecords(count: 5000, seed: 9)
+        var a = EventRecordList(records.prefix(4100))
+        let b = a
+        for r in records.dropFirst(4100) { a.append(r) }
+        #expect(b.count == 4100)
+        #expect(a.count == 5000)
+        #expect(Array(b) == Array(records.prefix(4100)))
+        #expect(Array(a) == records)
+        #expect(a != b)
+        #expect(EventRecordList(records) == a)
+    }
+
+    @Test func equalityComparesRecords() {
+        let records = Self.sampleRecords(count: 300, seed: 4)
+        var changed = records
+        changed[299].detail.append(("extra", .bool(true)))
+        #expect(EventRecordList(records) == EventRecordList(records))
+        #expect(EventRecordList(records) != EventRecordList(changed))
+        #expect(EventRecordList() == [])
+    }
+}
