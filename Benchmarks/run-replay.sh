@@ -20,8 +20,10 @@ fi
 if [ ! -x "$data/swap_floor" ]; then
   gcc -O2 $(xml2-config --cflags) -o "$data/swap_floor" "$shared/bench/floors/swap_floor.c" $(xml2-config --libs)
 fi
-(cd "$here/.." && swift build -c release --product htmx-headless >/dev/null)
-cli="$(cd "$here/.." && swift build -c release --show-bin-path)/htmx-headless"
+# The tool as the README says to install it (Swift runtime linked in), in its own build folder.
+build=(swift build -c release --static-swift-stdlib --scratch-path "$here/../.build-static")
+(cd "$here/.." && "${build[@]}" --product htmx-headless >/dev/null)
+cli="$(cd "$here/.." && "${build[@]}" --show-bin-path)/htmx-headless"
 json_field() { sed -n 's/.*BENCHRESULT\(.*\)ENDBENCH.*/\1/p' | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
 printf '%-16s %12s %12s %8s %14s %14s %8s\n' workload "run µs/msg" "floor µs/msg" ratio "run peak MB" "floor peak MB" ratio

@@ -6,7 +6,7 @@
 # 1. generates the W4 workload (../shared/bench/gen_workloads.py, fixed seed) into
 #    Benchmarks/Data/generated/ (git-ignored), unless it is already there;
 # 2. builds sse_floor from ../shared/bench/floors with gcc -O2 into the same folder;
-# 3. builds sse-bench (this package, release);
+# 3. builds sse-bench (this package, release, Swift runtime linked in as run.sh does);
 # 4. runs sse_floor and sse-bench alternately ROUNDS times (default 3), RUNS passes each
 #    (default 7), and prints each round's MB/s and the ratio parser / memchr line split,
 #    then checks the browser reading's message count and data size against meta.json.
@@ -30,8 +30,8 @@ if [ ! -f "$stream" ]; then
     python3 "$shared/bench/gen_workloads.py" "$data" --only w4-parse --w4-mb 100 >&2
 fi
 gcc -O2 -o "$data/sse_floor" "$shared/bench/floors/sse_floor.c"
-(cd "$here" && swift build -c release --product sse-bench >&2)
-bench="$here/.build/release/sse-bench"
+(cd "$here" && swift build -c release --static-swift-stdlib --product sse-bench >&2)
+bench="$(cd "$here" && swift build -c release --static-swift-stdlib --show-bin-path)/sse-bench"
 
 field() {  # field NAME JSON -> the number after "NAME":
     printf '%s\n' "$2" | sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"

@@ -21,8 +21,10 @@ fi
 if [ ! -x "$data/swap_floor" ]; then
   gcc -O2 $(xml2-config --cflags) -o "$data/swap_floor" "$shared/bench/floors/swap_floor.c" $(xml2-config --libs)
 fi
-(cd "$here" && swift build -c release --product swap-bench >/dev/null && swift build -c release --product parse-bench >/dev/null)
-bin="$(cd "$here" && swift build -c release --show-bin-path)"
+# Built as the README says to install the tool: with the Swift runtime linked in.
+build=(swift build -c release --static-swift-stdlib)
+(cd "$here" && "${build[@]}" --product swap-bench >/dev/null && "${build[@]}" --product parse-bench >/dev/null)
+bin="$(cd "$here" && "${build[@]}" --show-bin-path)"
 
 json_field() { sed -n 's/.*BENCHRESULT\(.*\)ENDBENCH.*/\1/p' | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 

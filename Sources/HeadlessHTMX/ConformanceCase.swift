@@ -1,4 +1,4 @@
-import Foundation
+import HTMXReplay
 
 /// A scenario file with its expected result beside it.
 public struct ConformanceCase: Sendable, Hashable, CustomStringConvertible {
@@ -13,21 +13,17 @@ public struct ConformanceCase: Sendable, Hashable, CustomStringConvertible {
     /// (recursively), sorted by id.
     public static func discover(in roots: [String]) throws(ScenarioError) -> [ConformanceCase] {
         var found: [ConformanceCase] = []
-        let fm = FileManager.default
         for root in roots {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDir) else {
+            guard let kind = LocalFiles.kind(of: root) else {
                 throw ScenarioError(.unreadableFile, "no such folder: \(root)")
             }
-            guard isDir.boolValue else {
+            guard kind == .directory else {
                 // A single scenario file.
                 if let c = make(scenario: root) { found.append(c) }
                 continue
             }
-            guard let walker = fm.enumerator(atPath: root) else { continue }
-            while let rel = walker.nextObject() as? String {
-                guard rel.hasSuffix(".json"), !rel.hasSuffix(".expected.json") else { continue }
-                if let c = make(scenario: (root as NSString).appendingPathComponent(rel)) { found.append(c) }
+            for rel in LocalFiles.entries(under: root) where rel.hasSuffix(".json") && !rel.hasSuffix(".expected.json") {
+                if let c = make(scenario: LocalFiles.join(root, rel)) { found.append(c) }
             }
         }
         return found.sorted { $0.id < $1.id }
@@ -35,10 +31,9 @@ public struct ConformanceCase: Sendable, Hashable, CustomStringConvertible {
 
     private static func make(scenario path: String) -> ConformanceCase? {
         let expected = String(path.dropLast(".json".count)) + ".expected.json"
-        guard FileManager.default.fileExists(atPath: expected) else { return nil }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().lastPathComponent
-        let name = url.deletingPathExtension().lastPathComponent
+        guard LocalFiles.kind(of: expected) != nil else { return nil }
+        let folder = LocalFiles.lastComponent(LocalFiles.parent(of: path))
+        let name = String(LocalFiles.lastComponent(path).dropLast(".json".count))
         return ConformanceCase(id: "\(folder)/\(name)", scenarioPath: path, expectedPath: expected)
     }
 }

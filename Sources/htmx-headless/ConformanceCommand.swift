@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HeadlessHTMX
 
 struct ConformanceCommand: ParsableCommand {
@@ -72,10 +71,8 @@ struct ConformanceCommand: ParsableCommand {
         // A list in a given folder, else in its parent (`conformance Conformance/htmx2` finds
         // `Conformance/known-failures.txt`).
         for p in paths {
-            let folder = p as NSString
-            for candidate in [folder.appendingPathComponent("known-failures.txt"),
-                              (folder.deletingLastPathComponent as NSString).appendingPathComponent("known-failures.txt")] {
-                if FileManager.default.fileExists(atPath: candidate) { return try KnownFailures(contentsOf: candidate) }
+            for candidate in [LocalFiles.join(p, "known-failures.txt"), LocalFiles.join(LocalFiles.parent(of: p), "known-failures.txt")] {
+                if LocalFiles.kind(of: candidate) != nil { return try KnownFailures(contentsOf: candidate) }
             }
         }
         return KnownFailures()

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import HeadlessHTMX
 
 @main
 struct HTMXHeadless: ParsableCommand {
@@ -17,8 +17,8 @@ struct HTMXHeadless: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data("htmx-headless: error: \(failure.description)\n".utf8))
-            Foundation.exit(failure.exitCode)
+            LocalFiles.writeStandardError("htmx-headless: error: \(failure.description)\n")
+            exit(withError: ExitCode(failure.exitCode))
         } catch {
             exit(withError: error)
         }

@@ -1,4 +1,4 @@
-import Foundation
+import HeadlessHTMX
 
 /// Reads a command's input file whole, with errors that name the file.
 enum InputFile {
@@ -7,21 +7,12 @@ enum InputFile {
     }
 
     /// The bytes of `path`, or of standard input for `-`.
-    static func readAll(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ReadError(description: "cannot read \(path): no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ReadError(description: "cannot read \(path): it is a directory")
-        }
+    static func readAll(_ path: String) throws(ReadError) -> [UInt8] {
         do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            if path == "-" { return try LocalFiles.readStandardInput(limit: ScenarioLoader.maxFileSize) }
+            return try LocalFiles.readFile(path, limit: ScenarioLoader.maxFileSize)
         } catch {
-            throw ReadError(description: "cannot read \(path): \(error.localizedDescription)")
+            throw ReadError(description: "cannot read \(path == "-" ? "standard input" : path): \(error)")
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import HeadlessHTMX
 
 /// `htmx-headless sse FILE [--dialect browser|htmx4]`: the events a client sees in a stream,
@@ -56,7 +55,7 @@ struct SSECommand: ParsableCommand {
         while let message = parser.next() {
             EventStreamJSONLines.append(message, dialect: dialect, to: &output)
         }
-        FileHandle.standardOutput.write(Data(output))
+        LocalFiles.writeStandardOutput(output)
         if let failure {
             let name = file == "-" ? "standard input" : file
             throw CLIFailure.input("\(name): \(failure.message)")

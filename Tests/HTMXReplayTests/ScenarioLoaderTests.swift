@@ -96,6 +96,21 @@ struct ScenarioLoaderTests {
         }
     }
 
+    @Test func aSymbolicLinkOutOfTheFolderIsRejected() throws {
+        let dir = try Self.folder()
+        let outside = try Self.folder().appendingPathComponent("page.html")
+        try Data("<p>outside</p>".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("data/page.html").path, withDestinationPath: outside.path)
+        let scenario = dir.appendingPathComponent("s.json")
+        try Data(#"{"htmx":"2","pageFile":"data/page.html","until":1}"#.utf8).write(to: scenario)
+        do {
+            _ = try ScenarioLoader.load(path: scenario.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .pathEscapesFolder, "\(error)")
+        }
+    }
+
     @Test func missingReferencedFileNamesIt() throws {
         let dir = try Self.folder()
         let scenario = dir.appendingPathComponent("s.json")

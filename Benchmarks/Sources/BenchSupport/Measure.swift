@@ -1,39 +1,79 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Wall-clock medians for on-demand benchmarks (never used by the test suite).
+/// Wall-clock medians for on-demand benchmarks (never used by the test suite). On the C
+/// library alone: a benchmark that linked Foundation would carry its start-up cost and its
+/// few MB of memory into the peak-memory figures the engine is measured by.
 public enum Measure {
     /// Runs `body` `runs` times after one warm-up and returns the median seconds.
     public static func median(runs: Int, _ body: () -> Void) -> Double {
         body()
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = now()
             body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            times.append(now() - start)
         }
         times.sort()
         return times[times.count / 2]
     }
 
+    /// Monotonic seconds.
+    public static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     /// Peak resident set size of this process so far, in bytes (Linux `VmHWM`).
     public static func peakRSS() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        guard let status = try? readBytes("/proc/self/status") else { return 0 }
+        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
             return kb * 1024
         }
         return 0
     }
 
+    /// A whole file, or exit 2 with a message naming it.
     public static func readFile(_ path: String) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-            exit(2)
-        }
-        return [UInt8](data)
+        guard let bytes = try? readBytes(path) else { fail("cannot read \(path)") }
+        return bytes
+    }
+
+    public static func fail(_ message: String) -> Never {
+        let line = Array((message + "\n").utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        exit(2)
     }
 
     public static func mbps(_ bytes: Int, _ seconds: Double) -> String {
-        String(format: "%.1f", Double(bytes) / 1e6 / seconds)
+        fixed(Double(bytes) / 1e6 / seconds, digits: 1)
+    }
+
+    /// `x` with `digits` decimals, as `%.Nf` prints it.
+    public static func fixed(_ x: Double, digits: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        _ = withVaList([Int32(digits), x]) { vsnprintf(&buffer, 64, "%.*f", $0) }
+        return String(cString: buffer)
+    }
+
+    private struct ReadError: Error {}
+
+    private static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let f = fopen(path, "rb") else { throw ReadError() }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { break }
+        }
+        guard ferror(f) == 0 else { throw ReadError() }
+        return out
     }
 }

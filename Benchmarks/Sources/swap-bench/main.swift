@@ -1,5 +1,4 @@
 import BenchSupport
-import Foundation
 import HeadlessHTMX
 
 // swap-bench PAGE.html STREAM.sse [runs]
@@ -8,10 +7,7 @@ import HeadlessHTMX
 // event, with that element's hx-target / hx-swap, OOB included, settle classes on the virtual
 // clock and every event recorded. Prints µs per message, the body's size and peak RSS.
 let args = CommandLine.arguments
-guard args.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: swap-bench PAGE.html STREAM.sse [runs]\n".utf8))
-    exit(2)
-}
+guard args.count >= 3 else { Measure.fail("usage: swap-bench PAGE.html STREAM.sse [runs]") }
 let runs = args.count > 3 ? Int(args[3]) ?? 3 : 3
 let page = Measure.readFile(args[1])
 let stream = Measure.readFile(args[2])
@@ -32,7 +28,7 @@ func replay() -> Outcome {
     var listeners: [String: Node] = [:]
     for el in (try? document.querySelectorAll("[sse-swap]")) ?? [] {
         for name in (el.attribute("sse-swap") ?? "").split(separator: ",") {
-            listeners[name.trimmingCharacters(in: .whitespaces)] = el
+            listeners[String(name.filter { !$0.isWhitespace })] = el
         }
     }
     var out = Outcome()
@@ -72,5 +68,6 @@ func replay() -> Outcome {
 var last = Outcome()
 let seconds = Measure.median(runs: runs) { last = replay() }
 let perMessage = seconds / Double(max(1, last.messages)) * 1e6
-print(String(format: "BENCHRESULT{\"messages\":%d,\"us_per_message\":%.2f,\"total_ms\":%.1f,\"body_bytes\":%d,\"events\":%d,\"peak_rss_kb\":%d}ENDBENCH",
-             last.messages, perMessage, seconds * 1e3, last.bodyBytes, last.events, Measure.peakRSS() / 1024))
+print("BENCHRESULT{\"messages\":\(last.messages),\"us_per_message\":\(Measure.fixed(perMessage, digits: 2)),"
+    + "\"total_ms\":\(Measure.fixed(seconds * 1e3, digits: 1)),\"body_bytes\":\(last.bodyBytes),\"events\":\(last.events),"
+    + "\"peak_rss_kb\":\(Measure.peakRSS() / 1024)}ENDBENCH")

@@ -1,4 +1,3 @@
-import Foundation
 import HTMXSemantics
 
 /// Reads scenario files: strict about shape (unknown members, wrong types and missing fields
@@ -10,12 +9,11 @@ public enum ScenarioLoader {
     /// Loads a scenario file; `pageFile` and `bodyFile` resolve against its folder.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         let bytes = try readFile(path, displayName: path)
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return try decode(bytes, file: path, folder: folder)
+        return try decode(bytes, file: path, folder: LocalFiles.parent(of: path))
     }
 
     /// Decodes scenario JSON. Without `folder`, `pageFile` / `bodyFile` are errors.
-    public static func decode(_ bytes: [UInt8], file: String? = nil, folder: URL? = nil) throws(ScenarioError) -> Scenario {
+    public static func decode(_ bytes: [UInt8], file: String? = nil, folder: String? = nil) throws(ScenarioError) -> Scenario {
         let json: JSONValue
         do {
             json = try JSONParser.parse(bytes)
@@ -28,23 +26,22 @@ public enum ScenarioLoader {
 
     /// Reads a whole file with the loader's size limit and error messages.
     public static func readFile(_ path: String, displayName: String) throws(ScenarioError) -> [UInt8] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw ScenarioError(.unreadableFile, "no such file: \(displayName)")
+        do throws(LocalFiles.Failure) {
+            return try LocalFiles.readFile(path, limit: maxFileSize)
+        } catch {
+            switch error.reason {
+            case .missing: throw ScenarioError(.unreadableFile, "no such file: \(displayName)")
+            case .directory: throw ScenarioError(.unreadableFile, "\(displayName) is a directory, not a file")
+            case .tooLarge(let size):
+                throw ScenarioError(.unreadableFile, "\(displayName) is \(size) bytes, over the \(maxFileSize)-byte limit")
+            case .system(let text): throw ScenarioError(.unreadableFile, "cannot read \(displayName): \(text)")
+            }
         }
-        if isDir.boolValue { throw ScenarioError(.unreadableFile, "\(displayName) is a directory, not a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxFileSize {
-            throw ScenarioError(.unreadableFile, "\(displayName) is \(size) bytes, over the \(maxFileSize)-byte limit")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(.unreadableFile, "cannot read \(displayName)")
-        }
-        return [UInt8](data)
     }
 
     private struct Context {
         let file: String?
-        let folder: URL?
+        let folder: String?
 
         func fail(_ code: ScenarioError.Code, _ message: String, _ path: String) -> ScenarioError {
             ScenarioError(code, message, path: path, file: file)
@@ -89,14 +86,16 @@ public enum ScenarioLoader {
                 throw fail(.invalidValue, "file references need a scenario loaded from a file", path)
             }
             if relative.hasPrefix("/") { throw fail(.pathEscapesFolder, "\"\(relative)\" is absolute; give a path inside the scenario's folder", path) }
-            let base = folder.standardizedFileURL.resolvingSymlinksInPath()
-            let target = base.appendingPathComponent(relative).standardizedFileURL.resolvingSymlinksInPath()
-            let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
-            guard target.path.hasPrefix(basePath) else {
+            // Symbolic links resolved, so a link cannot lead out either; a path to nothing is
+            // checked as written, then reported missing.
+            let base = LocalFiles.resolved(folder) ?? LocalFiles.normalized(folder)
+            let joined = LocalFiles.normalized(LocalFiles.join(base, relative))
+            let target = LocalFiles.resolved(joined) ?? joined
+            guard target.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
                 throw fail(.pathEscapesFolder, "\"\(relative)\" leads outside the scenario's folder", path)
             }
-            do {
-                return try ScenarioLoader.readFile(target.path, displayName: relative)
+            do throws(ScenarioError) {
+                return try ScenarioLoader.readFile(target, displayName: relative)
             } catch {
                 throw fail(error.code, error.message, path)
             }

@@ -10,6 +10,8 @@ public final class EventRecorder {
     public let extraTypes: Set<String>
     /// Ancestor chains shared by the PATHs of consecutive events.
     private let paths = NodePathCache()
+    /// The detail of the event being recorded (the list copies it: one array for all).
+    @exclusivity(unchecked) private var detail: [(String, DetailValue)] = []
 
     public init(extraTypes: Set<String> = []) {
         self.extraTypes = extraTypes
@@ -20,7 +22,9 @@ public final class EventRecorder {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         guard wants(event.type, event.origin) else { return }
-        records.append(type: event.type, path: NodePath.record(target, cache: paths), detail: Self.detail(of: event.detail, paths: paths))
+        detail.removeAll(keepingCapacity: true)
+        Self.detail(of: event.detail, paths: paths, into: &detail)
+        records.append(type: event.type, path: NodePath.record(target, cache: paths), detail: detail)
     }
 
     /// Whether an event of this type and origin is recorded at all (when its path reaches the
@@ -38,11 +42,13 @@ public final class EventRecorder {
     /// The format's detail table, applied in order; a key written twice keeps its first
     /// position and takes the last value.
     public static func detail(of d: JSValue) -> [(String, DetailValue)] {
-        detail(of: d, paths: nil)
+        var out: [(String, DetailValue)] = []
+        detail(of: d, paths: nil, into: &out)
+        return out
     }
 
-    static func detail(of d: JSValue, paths: NodePathCache?) -> [(String, DetailValue)] {
-        var out: [(String, DetailValue)] = []
+    /// Appends the table's members to `out`.
+    static func detail(of d: JSValue, paths: NodePathCache?, into out: inout [(String, DetailValue)]) {
         func put(_ key: String, _ value: JSValue?, _ kind: Kind) {
             guard let value, let v = convert(value, kind, paths) else { return }
             if let i = out.firstIndex(where: { JSObject.same($0.0, key) }) {
@@ -52,18 +58,17 @@ public final class EventRecorder {
             }
         }
         switch d {
-        case .string(let s): return [("value", .string(s))]
-        case .number(let n): return n.isFinite ? [("value", .number(n))] : []
-        case .bool(let b): return [("value", .bool(b))]
-        case .object: break
-        default: return []
+        case .string(let s): out.append(("value", .string(s)))
+        case .number(let n) where n.isFinite: out.append(("value", .number(n)))
+        case .bool(let b): out.append(("value", .bool(b)))
+        default: break
         }
-        guard let o = d.objectValue else { return [] }
+        guard let o = d.objectValue else { return }
         if o.className == "MessageEvent" {
             put("type", o["type"], .string)
             put("data", o["data"], .string)
             put("lastEventId", o["lastEventId"], .string)
-            return out
+            return
         }
         // One pass over the detail's members (dozens of lookups per event, hundreds of
         // thousands of events, cost more than anything else in the record), then the table.
@@ -71,7 +76,7 @@ public final class EventRecorder {
         var readsAny = false
         for (key, value) in o.members where top.take(key, value) { readsAny = true }
         // Most details (`{elt}` and the like) hold nothing the table reads.
-        guard readsAny else { return [] }
+        guard readsAny else { return }
         put("type", top.type, .string)
         put("value", top.value, .primitive)
         put("data", top.data, .string)
@@ -108,7 +113,6 @@ public final class EventRecorder {
         let task = top.task?.objectValue
         put("task", task?["type"], .primitive)
         put("style", task?["swapSpec"]?.objectValue?["style"], .primitive)
-        return out
     }
 
     /// The detail members the table reads, picked out in one pass (lengths first: most
