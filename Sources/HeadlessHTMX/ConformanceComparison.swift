@@ -61,6 +61,7 @@ public struct ConformanceComparison: Sendable, Equatable {
         case .string(let s): return quote(s)
         case .number(let n): return JSONWriter.formatNumber(n)
         case .bool(let b): return b ? "true" : "false"
+        case .path(let p): return quote(p.description)
         }
     }
 

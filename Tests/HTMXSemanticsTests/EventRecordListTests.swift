@@ -28,8 +28,9 @@ struct EventRecordListTests {
             default: path = RecordedPath("body > p:nth-child(\(k))")
             }
             var detail: [(String, DetailValue)] = []
-            for _ in 0..<rng.next(4) {
-                switch rng.next(4) {
+            for _ in 0..<rng.next(5) {
+                switch rng.next(5) {
+                case 4: detail.append(("target", .path(NodePath.record(nodes[rng.next(nodes.count)], cache: cache))))
                 case 0: detail.append(("data", .string(String(repeating: "é<\n", count: rng.next(5)) + "\(k)")))
                 case 1: detail.append(("status", .number(Double(rng.next(600)) / 4)))
                 case 2: detail.append(("shouldSwap", .bool(rng.next(2) == 0)))
@@ -74,6 +75,20 @@ struct EventRecordListTests {
         #expect(Array(a) == records)
         #expect(a != b)
         #expect(EventRecordList(records) == a)
+    }
+
+    @Test func aPathEqualsTheStringThatSpellsIt() {
+        let doc = Document(html: "<!DOCTYPE html><html><body><ul id=\"list\"><li>a</li><li>b</li></ul></body></html>")
+        guard let li = try? doc.querySelector("li:last-child") else {
+            Issue.record("no li")
+            return
+        }
+        let path = DetailValue.path(NodePath.record(li, cache: NodePathCache()))
+        #expect(path == .string("html > body > ul:nth-child(1) > li:nth-child(2)"))
+        #expect(path == .string(NodePath.of(li)))
+        #expect(.string(NodePath.of(li)) == path)
+        #expect(path != .string("html > body > ul:nth-child(1) > li:nth-child(1)"))
+        #expect(path != .number(2))
     }
 
     @Test func equalityComparesRecords() {

@@ -67,6 +67,12 @@ public enum Measure {
         guard let f = fopen(path, "rb") else { throw ReadError() }
         defer { fclose(f) }
         var out: [UInt8] = []
+        // Sized up front: grown by doubling, a workload's stream would take up to twice its
+        // size in the peak-memory figure (/proc files report 0 and grow as they are read).
+        if fseek(f, 0, SEEK_END) == 0 {
+            out.reserveCapacity(max(0, ftell(f)))
+            rewind(f)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = fread(&chunk, 1, chunk.count, f)

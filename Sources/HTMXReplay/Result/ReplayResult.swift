@@ -120,6 +120,10 @@ public struct ReplayResult: Equatable, Sendable {
             case .string(let s): JSONWriter.writeString(s, into: out)
             case .number(let n): out.append(JSONWriter.formatNumber(n))
             case .bool(let b): out.append(b ? "true" : "false" as StaticString)
+            case .path(let p):
+                scratch.removeAll()
+                paths.write(p, into: scratch)
+                JSONWriter.writeString(utf8: scratch.bytes, into: out)
             }
         }
         out.append("\n   }\n  }" as StaticString)
@@ -134,6 +138,7 @@ public struct ReplayResult: Equatable, Sendable {
         case .string(let s): return .string(s)
         case .number(let n): return .number(n)
         case .bool(let b): return .bool(b)
+        case .path(let p): return .string(p.description)
         }
     }
 

@@ -163,7 +163,8 @@ public final class EventRecorder {
         case (.string(let s), .string), (.string(let s), .primitive): return .string(s)
         case (.number(let n), .number), (.number(let n), .primitive): return n.isFinite ? .number(n) : nil
         case (.bool(let b), .bool), (.bool(let b), .primitive): return .bool(b)
-        case (.node(let n), .node), (.node(let n), .primitive): return .string(NodePath.of(n, cache: paths))
+        case (.node(let n), .node), (.node(let n), .primitive):
+            return paths.map { .path(NodePath.record(n, cache: $0)) } ?? .string(NodePath.of(n))
         default: return nil
         }
     }

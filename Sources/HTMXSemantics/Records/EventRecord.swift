@@ -33,6 +33,20 @@ public enum DetailValue: Equatable, Sendable {
     case string(String)
     case number(Double)
     case bool(Bool)
+    /// A node, as its PATH: a string in the result, spelled only when read or written.
+    case path(RecordedPath)
+
+    /// A PATH equals the string that spells it (an expected file holds strings only).
+    public static func == (a: DetailValue, b: DetailValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.path(let x), .path(let y)): return x == y
+        case (.path(let p), .string(let s)), (.string(let s), .path(let p)): return p.description == s
+        default: return false
+        }
+    }
 }
 
 /// One request htmx made, as the result format records it.

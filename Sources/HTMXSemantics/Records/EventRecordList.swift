@@ -23,11 +23,13 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     }
 
     /// One detail member: its key's index into `Storage.names`, and its value (a string's
-    /// index into `Storage.strings`, a number's bits, or a Boolean).
+    /// index into `Storage.strings`, a number's bits, a Boolean, or a PATH as an entry holds
+    /// one).
     private struct Member {
-        enum Kind: UInt8 { case string, number, bool }
+        enum Kind: UInt8 { case string, number, bool, path }
         var key: Int32
         var kind: Kind
+        var pathForm = PathForm.other
         var payload: UInt64
     }
 
@@ -44,6 +46,26 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         @exclusivity(unchecked) var otherPaths: [RecordedPath] = []
 
         init(names: Interner = Interner()) { self.names = names }
+
+        /// A PATH as an entry or member holds it: a step of `table` (the first table seen),
+        /// an interned id, or an index into `otherPaths`.
+        func encode(_ path: RecordedPath) -> (PathForm, Int32) {
+            if let (t, step, detached) = path.tableStep, table == nil || table === t {
+                table = t
+                return (detached ? .detachedStep : .step, step)
+            }
+            if let id = path.idValue { return (.id, names.index(of: id)) }
+            otherPaths.append(path)
+            return (.other, Int32(otherPaths.count - 1))
+        }
+
+        func path(_ form: PathForm, _ value: Int32) -> RecordedPath {
+            switch form {
+            case .step, .detachedStep: return RecordedPath(table: table!, step: value, detached: form == .detachedStep)
+            case .id: return .id(names[value])
+            case .other: return otherPaths[Int(value)]
+            }
+        }
 
         func copy() -> Storage {
             let c = Storage(names: names.copy())
@@ -75,12 +97,6 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         precondition(position >= 0 && position < endIndex, "EventRecordList index out of range")
         let s = storage
         let e = s.entries[position]
-        let path: RecordedPath
-        switch e.pathForm {
-        case .step, .detachedStep: path = RecordedPath(table: s.table!, step: e.path, detached: e.pathForm == .detachedStep)
-        case .id: path = .id(s.names[e.path])
-        case .other: path = s.otherPaths[Int(e.path)]
-        }
         var detail: [(String, DetailValue)] = []
         if e.detailCount > 0 {
             detail.reserveCapacity(Int(e.detailCount))
@@ -91,11 +107,12 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
                 case .string: value = .string(s.strings[Int(m.payload)])
                 case .number: value = .number(Double(bitPattern: m.payload))
                 case .bool: value = .bool(m.payload != 0)
+                case .path: value = .path(s.path(m.pathForm, Int32(truncatingIfNeeded: m.payload)))
                 }
                 detail.append((s.names[m.key], value))
             }
         }
-        return EventRecord(type: s.names[e.type], path: path, detail: detail)
+        return EventRecord(type: s.names[e.type], path: s.path(e.pathForm, e.path), detail: detail)
     }
 
     public mutating func append(_ record: EventRecord) {
@@ -105,19 +122,9 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     public mutating func append(type: String, path: RecordedPath, detail: [(String, DetailValue)]) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
-        var entry = Entry(type: s.names.index(of: type), path: 0, detail: Int32(s.members.count),
-                          detailCount: 0, pathForm: .other)
-        if let (table, step, detached) = path.tableStep, s.table == nil || s.table === table {
-            s.table = table
-            entry.path = step
-            entry.pathForm = detached ? .detachedStep : .step
-        } else if let id = path.idValue {
-            entry.path = s.names.index(of: id)
-            entry.pathForm = .id
-        } else {
-            entry.path = Int32(s.otherPaths.count)
-            s.otherPaths.append(path)
-        }
+        let (form, value) = s.encode(path)
+        var entry = Entry(type: s.names.index(of: type), path: value, detail: Int32(s.members.count),
+                          detailCount: 0, pathForm: form)
         // The format's detail table has a dozen members at most.
         for (key, value) in detail.prefix(Int(UInt8.max)) {
             var m = Member(key: s.names.index(of: key), kind: .bool, payload: 0)
@@ -131,6 +138,11 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
                 m.payload = n.bitPattern
             case .bool(let b):
                 m.payload = b ? 1 : 0
+            case .path(let p):
+                let (form, value) = s.encode(p)
+                m.kind = .path
+                m.pathForm = form
+                m.payload = UInt64(UInt32(bitPattern: value))
             }
             s.members.append(m)
             entry.detailCount += 1
