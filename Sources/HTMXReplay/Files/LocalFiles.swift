@@ -8,7 +8,7 @@ import Darwin
 
 /// The few file-system calls the engine and its tool make, straight on the C library.
 /// Foundation would do them too, but loading it (with the ICU data behind it) cost every run
-/// about 8 M instructions and 6 MB of memory before the first byte was read.
+/// about 8 M instructions and 8 MB of memory before the first byte was read.
 public enum LocalFiles {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public enum Reason: Sendable, Equatable {
