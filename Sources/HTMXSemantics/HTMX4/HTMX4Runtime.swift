@@ -107,24 +107,25 @@ public final class HTMX4Runtime: HTMXRuntimeCore {
     }
 }
 
-/// `elt._htmx`: what htmx 4 keeps on an initialised element.
+/// `elt._htmx`: what htmx 4 keeps on an initialised element. Like `HTMX2NodeData`, read and
+/// written on the replay's one thread only, without runtime exclusivity checks.
 final class HTMX4ElementProp {
-    var listeners: [(target: EventTarget, type: String, id: EventDispatcher.ListenerID)] = []
-    var triggerSpecs: [HTMX4TriggerSpec] = []
-    var initialized = false
-    var onInitialized = false
+    @exclusivity(unchecked) var listeners: [(target: EventTarget, type: String, id: EventDispatcher.ListenerID)] = []
+    @exclusivity(unchecked) var triggerSpecs: [HTMX4TriggerSpec] = []
+    @exclusivity(unchecked) var initialized = false
+    @exclusivity(unchecked) var onInitialized = false
     /// `hx-boost`'s value when the element is boosted.
-    var boosted: String?
-    var eventHandler: ((DOMEvent) -> Void)?
+    @exclusivity(unchecked) var boosted: String?
+    @exclusivity(unchecked) var eventHandler: ((DOMEvent) -> Void)?
     /// hx-sse's connection (`_htmx.sse`).
-    var sse: AnyObject?
+    @exclusivity(unchecked) var sse: AnyObject?
 }
 
 /// `elt._htmx_state`: request queue and indicator / disable counts.
 final class HTMX4ElementState {
-    var queue: HTMX4RequestQueue?
-    var requestCount = 0
-    var disableCount = 0
+    @exclusivity(unchecked) var queue: HTMX4RequestQueue?
+    @exclusivity(unchecked) var requestCount = 0
+    @exclusivity(unchecked) var disableCount = 0
 }
 
 /// An htmx 4 extension's hooks (`registerExtension`): called by `__triggerExtensions`
