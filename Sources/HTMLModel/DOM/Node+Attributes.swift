@@ -14,6 +14,23 @@ extension Node {
         return out
     }
 
+    /// Each attribute's name and value as UTF-8 bytes, in DOM order, without building their
+    /// strings (htmx hashes every processed element's attributes). The bytes are valid only
+    /// during the call.
+    public func forEachAttributeUTF8(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Void) {
+        guard isElement else { return }
+        var a = ptr.pointee.properties
+        while let attr = a {
+            let name = RawTree.bytes(attr.pointee.name)
+            if let only = attr.pointee.children, only.pointee.next == nil {
+                body(name, RawTree.bytes(only.pointee.content))
+            } else {
+                Array(RawTree.attributeValue(attr).utf8).withUnsafeBufferPointer { body(name, $0) }
+            }
+            a = attr.pointee.next
+        }
+    }
+
     /// The attributes named exactly one of `names`, in DOM order; the others are skipped
     /// without building their strings.
     public func attributes(named names: [String]) -> [HTMLAttribute] {

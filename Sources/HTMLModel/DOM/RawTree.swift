@@ -232,6 +232,12 @@ enum RawTree {
         return String(cString: c)
     }
 
+    /// A C string's bytes (empty for nil), valid while the node that holds it lives.
+    static func bytes(_ s: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let s else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))
+    }
+
     /// The concatenated text of an attribute's children.
     static func attributeValue(_ attr: xmlAttrPtr) -> String {
         guard let first = attr.pointee.children else { return "" }
@@ -269,8 +275,7 @@ enum RawTree {
         var a = p.pointee.properties
         while let attr = a {
             if let name = attr.pointee.name {
-                let bytes = UnsafeBufferPointer(start: UnsafePointer<UInt8>(name), count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)))
-                if match(bytes) { return true }
+                if match(bytes(name)) { return true }
             }
             a = attr.pointee.next
         }

@@ -62,15 +62,20 @@ extension HTMX2Runtime {
     }
 
     /// htmx.js attributeHash / stringHash: a 32-bit hash over non-empty attributes, on UTF-16
-    /// code units.
+    /// code units (an ASCII byte is its own code unit, so ASCII text is hashed as stored).
     static func attributeHash(_ elt: Node) -> Int32 {
         var hash: Int32 = 0
-        func add(_ s: String) {
-            for u in s.utf16 { hash = (hash &<< 5) &- hash &+ Int32(u) }
+        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                for b in bytes { hash = (hash &<< 5) &- hash &+ Int32(b) }
+            } else {
+                for u in String(decoding: bytes, as: UTF8.self).utf16 { hash = (hash &<< 5) &- hash &+ Int32(u) }
+            }
         }
-        for a in elt.attributes where !a.value.isEmpty {
-            add(a.name)
-            add(a.value)
+        elt.forEachAttributeUTF8 { name, value in
+            guard !value.isEmpty else { return }
+            add(name)
+            add(value)
         }
         return hash
     }

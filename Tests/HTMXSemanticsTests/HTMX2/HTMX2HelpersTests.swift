@@ -18,6 +18,19 @@ struct HTMX2HelpersTests {
         #expect(HTMX2Runtime.kebabEventName(input) == expected)
     }
 
+    /// Values from JavaScript's `(hash << 5) - hash + charCodeAt(i)` with `|= 0`, over the
+    /// non-empty attributes' names and values as UTF-16 (surrogate pairs included).
+    @Test(arguments: [
+        (#"<div hx-get="/a" data-x="" title="é😀">"#, Int32(-2_053_625_697)),
+        (#"<p class="a b" sse-swap="msg" hidden>"#, Int32(94_818_427)),
+        ("<span>", Int32(0)),
+    ])
+    func attributeHashIsJavaScriptsStringHash(_ html: String, _ expected: Int32) throws {
+        let doc = Document(html: html)
+        let element = try #require(doc.body?.firstElementChild)
+        #expect(HTMX2Runtime.attributeHash(element) == expected)
+    }
+
     @Test(arguments: [
         ("<p>x</p>", "p"),
         ("  text <DIV class=a>", "div"),
