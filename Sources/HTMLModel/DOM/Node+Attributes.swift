@@ -21,12 +21,7 @@ extension Node {
         guard isElement else { return }
         var a = ptr.pointee.properties
         while let attr = a {
-            let name = RawTree.bytes(attr.pointee.name)
-            if let only = attr.pointee.children, only.pointee.next == nil {
-                body(name, RawTree.bytes(only.pointee.content))
-            } else {
-                Array(RawTree.attributeValue(attr).utf8).withUnsafeBufferPointer { body(name, $0) }
-            }
+            RawTree.withAttributeValueUTF8(attr) { body(RawTree.bytes(attr.pointee.name), $0) }
             a = attr.pointee.next
         }
     }

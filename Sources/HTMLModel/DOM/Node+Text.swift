@@ -11,7 +11,7 @@ extension Node {
             var bytes: [UInt8] = []
             RawTree.forEachDescendant(ptr, includingTemplateContents: false) { p in
                 if p.pointee.type == XML_TEXT_NODE || p.pointee.type == XML_CDATA_SECTION_NODE, let c = p.pointee.content {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
+                    bytes.append(contentsOf: RawTree.bytes(c))
                 }
             }
             return String(decoding: bytes, as: UTF8.self)

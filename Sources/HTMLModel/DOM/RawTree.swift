@@ -238,6 +238,14 @@ enum RawTree {
         return UnsafeBufferPointer(start: s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))
     }
 
+    /// An attribute's value as UTF-8: its one text child's bytes as stored, without a copy,
+    /// else the concatenated text.
+    static func withAttributeValueUTF8<R>(_ attr: xmlAttrPtr, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let only = attr.pointee.children, only.pointee.next == nil { return body(bytes(only.pointee.content)) }
+        var value = attributeValue(attr)
+        return value.withUTF8(body)
+    }
+
     /// The concatenated text of an attribute's children.
     static func attributeValue(_ attr: xmlAttrPtr) -> String {
         guard let first = attr.pointee.children else { return "" }

@@ -64,17 +64,11 @@ struct ElementRef: SelectorElement {
     }
 
     func withLocalNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let name = ptr.pointee.name else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+        body(RawTree.bytes(ptr.pointee.name))
     }
 
     func withAttributeUTF8<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         guard let attr = RawTree.findAttribute(ptr, name) else { return body(nil) }
-        if let text = attr.pointee.children, text.pointee.next == nil {
-            guard let c = text.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: c, count: strlen(UnsafeRawPointer(c).assumingMemoryBound(to: CChar.self))))
-        }
-        var value = RawTree.attributeValue(attr)
-        return value.withUTF8 { body($0) }
+        return RawTree.withAttributeValueUTF8(attr) { body($0) }
     }
 }

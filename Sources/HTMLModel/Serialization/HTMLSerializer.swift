@@ -106,16 +106,14 @@ struct HTMLSerializer {
     }
 
     private mutating func appendCString(_ s: UnsafePointer<xmlChar>?) {
-        guard let s else { return }
-        out.append(contentsOf: UnsafeBufferPointer(start: s, count: Int(strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))))
+        out.append(contentsOf: RawTree.bytes(s))
     }
 
     /// "Escaping a string": `&` → `&amp;`, U+00A0 → `&nbsp;`, `<` → `&lt;`, `>` → `&gt;`, and in
     /// attribute mode `"` → `&quot;` (current spec and Chromium escape `<`/`>` in both modes).
     private mutating func appendEscaped(_ s: UnsafePointer<xmlChar>?, attributeMode: Bool) {
-        guard let s else { return }
-        let count = Int(strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))
-        let buf = UnsafeBufferPointer(start: s, count: count)
+        let buf = RawTree.bytes(s)
+        let count = buf.count
         var start = 0
         var i = 0
         while i < count {
