@@ -103,10 +103,14 @@ public struct ReplayResult: Equatable, Sendable {
     static func writeEvent(_ e: EventRecord, into out: GrowableBytes, scratch: GrowableBytes, paths: RecordedPath.Writer) {
         out.append("{\n   \"type\": " as StaticString)
         JSONWriter.writeString(e.type, into: out)
+        /// A PATH as a JSON string: spelled into `scratch`, then escaped into `out`.
+        func writePath(_ path: RecordedPath) {
+            scratch.removeAll()
+            paths.write(path, into: scratch)
+            JSONWriter.writeString(utf8: scratch.bytes, into: out)
+        }
         out.append(",\n   \"target\": " as StaticString)
-        scratch.removeAll()
-        paths.write(e.path, into: scratch)
-        JSONWriter.writeString(utf8: scratch.bytes, into: out)
+        writePath(e.path)
         out.append(",\n   \"detail\": " as StaticString)
         if e.detail.isEmpty {
             out.append("{}\n  }" as StaticString)
@@ -120,10 +124,7 @@ public struct ReplayResult: Equatable, Sendable {
             case .string(let s): JSONWriter.writeString(s, into: out)
             case .number(let n): out.append(JSONWriter.formatNumber(n))
             case .bool(let b): out.append(b ? "true" : "false" as StaticString)
-            case .path(let p):
-                scratch.removeAll()
-                paths.write(p, into: scratch)
-                JSONWriter.writeString(utf8: scratch.bytes, into: out)
+            case .path(let p): writePath(p)
             }
         }
         out.append("\n   }\n  }" as StaticString)
