@@ -1,5 +1,5 @@
-/// A small direct-mapped memo keyed by strings. A lookup picks its slot with a multiplicative
-/// hash of the key's bytes (a few instructions a byte, where `Hashable` runs SipHash) and
+/// A small direct-mapped memo keyed by strings. A lookup picks its slot from the key's length
+/// and three of its bytes (where `Hashable` runs SipHash over all of them) and
 /// compares one key (usually the same literal's storage, which compares without reading the
 /// bytes): the engine asks the same few dozen event names and selectors hundreds of
 /// thousands of times. A key whose slot holds another key is computed again and takes it.
@@ -12,15 +12,35 @@ public struct StringMemo<Value> {
 
     @inlinable
     public mutating func value<Failure: Error>(for key: String, orCompute compute: (String) throws(Failure) -> Value) throws(Failure) -> Value {
-        var bytes = key
-        let slot = bytes.withUTF8 { b in
-            var h: UInt32 = 0
-            for c in b { h = h &* 31 &+ UInt32(c) }
-            return Int((h ^ (h >> 11)) & 127)
-        }
-        if let entry = slots[slot], entry.key == key { return entry.value }
+        if let value = cached(key) { return value }
         let value = try compute(key)
-        slots[slot] = (key, value)
+        remember(value, for: key)
         return value
+    }
+
+    /// The value remembered for `key`, if its slot still holds it. With ``remember(_:for:)``
+    /// for a user whose computation changes state the memo's owner also holds.
+    @inlinable
+    public func cached(_ key: String) -> Value? {
+        guard let entry = slots[Self.slot(key)], entry.key == key else { return nil }
+        return entry.value
+    }
+
+    @inlinable
+    public mutating func remember(_ value: Value, for key: String) {
+        slots[Self.slot(key)] = (key, value)
+    }
+
+    /// The slot from the key's length and its first, middle and last bytes: a few loads
+    /// whatever its length, and enough to tell the event names and selectors apart that a
+    /// run repeats (a collision only costs a computation).
+    @inlinable
+    static func slot(_ key: String) -> Int {
+        var bytes = key
+        return bytes.withUTF8 { b in
+            guard let first = b.first else { return 0 }
+            let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
+            return (h ^ (h >> 7)) & 127
+        }
     }
 }

@@ -40,12 +40,10 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         @exclusivity(unchecked) var members = ChunkedArray<Member>()
         @exclusivity(unchecked) var strings = ChunkedArray<String>()
         /// Types, detail keys and ids.
-        let names: Interner
+        @exclusivity(unchecked) var names = Interner()
         /// The table of the chain PATHs kept as steps (a run has one).
         @exclusivity(unchecked) var table: PathTable?
         @exclusivity(unchecked) var otherPaths: [RecordedPath] = []
-
-        init(names: Interner = Interner()) { self.names = names }
 
         /// A PATH as an entry or member holds it: a step of `table` (the first table seen),
         /// an interned id, or an index into `otherPaths`.
@@ -68,7 +66,8 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         }
 
         func copy() -> Storage {
-            let c = Storage(names: names.copy())
+            let c = Storage()
+            c.names = names
             c.entries = entries
             c.members = members
             c.strings = strings
@@ -156,27 +155,16 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
 }
 
 /// Strings numbered in the order first seen. The same few dozen event types, detail keys and
-/// ids come back hundreds of thousands of times, mostly as the same literal's storage, so a
-/// lookup first tries one slot picked by the length and three bytes (which tells the names
-/// of the format's table apart) and compares the one key there (same storage compares
-/// without reading the bytes); only a miss hashes the whole string. (A class: the slots and
-/// the tables change together.)
-private final class Interner {
-    // Used for every recorded event, never by two accesses at once.
-    @exclusivity(unchecked) private var strings: [String] = []
-    @exclusivity(unchecked) private var index: [String: Int32] = [:]
-    @exclusivity(unchecked) private var slots: [(key: String, value: Int32)] = Array(repeating: ("", -1), count: 64)
+/// ids come back hundreds of thousands of times, so a lookup usually ends in the memo.
+private struct Interner {
+    private var strings: [String] = []
+    private var index: [String: Int32] = [:]
+    private var memo = StringMemo<Int32>()
 
     subscript(i: Int32) -> String { strings[Int(i)] }
 
-    func index(of s: String) -> Int32 {
-        var key = s
-        let slot = key.withUTF8 { b -> Int in
-            guard let first = b.first else { return 0 }
-            let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
-            return h & 63
-        }
-        if slots[slot].value >= 0, slots[slot].key == s { return slots[slot].value }
+    mutating func index(of s: String) -> Int32 {
+        if let known = memo.cached(s) { return known }
         let value: Int32
         if let known = index[s] {
             value = known
@@ -185,15 +173,7 @@ private final class Interner {
             value = Int32(strings.count - 1)
             index[s] = value
         }
-        slots[slot] = (s, value)
+        memo.remember(value, for: s)
         return value
-    }
-
-    func copy() -> Interner {
-        let c = Interner()
-        c.strings = strings
-        c.index = index
-        c.slots = slots
-        return c
     }
 }
