@@ -8,7 +8,7 @@ let package = Package(
     dependencies: [.package(name: "HeadlessHTMX", path: "..")],
     targets: [
         .systemLibrary(name: "CLibXML2Bench", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .target(name: "BenchSupport"),
+        .target(name: "BenchSupport", dependencies: [.product(name: "HeadlessHTMX", package: "HeadlessHTMX")]),
         .executableTarget(name: "parse-bench", dependencies: [
             "BenchSupport", "CLibXML2Bench", .product(name: "HeadlessHTMX", package: "HeadlessHTMX"),
         ]),

@@ -3,10 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HeadlessHTMX
 
 /// Wall-clock medians for on-demand benchmarks (never used by the test suite). On the C
-/// library alone: a benchmark that linked Foundation would carry its start-up cost and its
-/// few MB of memory into the peak-memory figures the engine is measured by.
+/// library and the engine's own `LocalFiles`: a benchmark that linked Foundation would carry
+/// its start-up cost and its few MB of memory into the peak-memory figures the engine is
+/// measured by.
 public enum Measure {
     /// Runs `body` `runs` times after one warm-up and returns the median seconds.
     public static func median(runs: Int, _ body: () -> Void) -> Double {
@@ -30,7 +32,7 @@ public enum Measure {
 
     /// Peak resident set size of this process so far, in bytes (Linux `VmHWM`).
     public static func peakRSS() -> Int {
-        guard let status = try? readBytes("/proc/self/status") else { return 0 }
+        guard let status = try? LocalFiles.readFile("/proc/self/status", limit: 1 << 20) else { return 0 }
         for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
             return kb * 1024
@@ -40,13 +42,15 @@ public enum Measure {
 
     /// A whole file, or exit 2 with a message naming it.
     public static func readFile(_ path: String) -> [UInt8] {
-        guard let bytes = try? readBytes(path) else { fail("cannot read \(path)") }
-        return bytes
+        do {
+            return try LocalFiles.readFile(path, limit: Int.max)
+        } catch {
+            fail("cannot read \(path): \(error)")
+        }
     }
 
     public static func fail(_ message: String) -> Never {
-        let line = Array((message + "\n").utf8)
-        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        LocalFiles.writeStandardError(message + "\n")
         exit(2)
     }
 
@@ -59,27 +63,5 @@ public enum Measure {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([Int32(digits), x]) { vsnprintf(&buffer, 64, "%.*f", $0) }
         return String(cString: buffer)
-    }
-
-    private struct ReadError: Error {}
-
-    private static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let f = fopen(path, "rb") else { throw ReadError() }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        // Sized up front: grown by doubling, a workload's stream would take up to twice its
-        // size in the peak-memory figure (/proc files report 0 and grow as they are read).
-        if fseek(f, 0, SEEK_END) == 0 {
-            out.reserveCapacity(max(0, ftell(f)))
-            rewind(f)
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        guard ferror(f) == 0 else { throw ReadError() }
-        return out
     }
 }
