@@ -35,7 +35,7 @@ if [ "$what" = all ] || [ "$what" = swap ]; then
     floor_out=$(/usr/bin/time -f 'PEAKKB %M' "$data/swap_floor" "$page" "$stream" -r 3 2>&1)
     floor_us=$(echo "$floor_out" | json_field us_per_msg)
     floor_kb=$(echo "$floor_out" | sed -n 's/^PEAKKB //p')
-    eng_out=$(/usr/bin/time -f 'PEAKKB %M' "$bin/swap-bench" "$page" "$stream" 1 2>&1)
+    eng_out=$(/usr/bin/time -f 'PEAKKB %M' "$bin/swap-bench" "$page" "$stream" 3 2>&1)
     eng_us=$(echo "$eng_out" | json_field us_per_message)
     eng_kb=$(echo "$eng_out" | sed -n 's/^PEAKKB //p')
     python3 -c "print('%-16s %12.1f %12.1f %7.2fx %14.1f %14.1f %7.2fx' % ('$w', $eng_us, $floor_us, $eng_us/$floor_us, $eng_kb/1024, $floor_kb/1024, $eng_kb/$floor_kb))"

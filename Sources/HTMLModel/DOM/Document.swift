@@ -25,6 +25,9 @@ public final class Document {
     var selectorCache: [String: SelectorList] = [:]
     /// The selectors asked most recently, in front of `selectorCache`.
     @exclusivity(unchecked) var recentSelectors = StringMemo<SelectorList>()
+    /// `<html><body><template>`, kept outside the tree for ``parseTemplateContents(_:)``
+    /// (never under `limbo`, so no release frees it; freed with the document).
+    var templateWrapper: xmlNodePtr?
     /// Subtrees hung under `limbo` (removed or newly created) since the last release: a cheap
     /// measure of how much a release could free.
     @exclusivity(unchecked) public internal(set) var detachedSinceRelease = 0
@@ -53,6 +56,7 @@ public final class Document {
     }
 
     deinit {
+        if let templateWrapper { xmlFreeNode(templateWrapper) }
         xmlFreeNode(limbo)
         xmlFreeDoc(xmlDoc)
     }

@@ -94,6 +94,72 @@ extension Document {
         return DetachedDocumentParse(root: root, body: body, title: Self.titleText(under: container), diagnostics: sink.diagnostics)
     }
 
+    /// What parsing `<body><template>` + `bytes` + `</template></body>` as a whole document
+    /// (``parseDetachedDocument(_:)``) leaves inside the template — htmx's way of parsing
+    /// every partial response — in a new detached DocumentFragment, without parsing the
+    /// wrapper: the parse resumes inside a wrapper this document keeps for the purpose.
+    /// The same holds for a leading `<template>` alone (htmx 4's wrapper, which opens in
+    /// `<head>`: see ``HTMLTreeBuilder/parseDocumentInsideTemplate(_:html:parent:template:)``).
+    ///
+    /// nil when the shortcut could differ, and the caller parses the whole wrapped text: when
+    /// `bytes` holds `</template` (ASCII case-insensitive), an end tag that could close the
+    /// wrapper, or ends inside a tag, comment, raw text element or CDATA section, which
+    /// would take in the wrapper's closing tags.
+    public func parseTemplateContents(_ bytes: [UInt8]) -> Node? {
+        guard !Self.mayEndTemplate(bytes) else { return nil }
+        let html = templateWrapper ?? makeTemplateWrapper()
+        guard let body = html.pointee.children, let template = body.pointee.children else { return nil }
+        let container = newFragmentNode()
+        let sink = LibXMLTreeSink(document: self, root: container, detached: true)
+        var builder = HTMLTreeBuilder(sink: sink, scripting: true)
+        let exact = builder.parseDocumentInsideTemplate(bytes, html: html, parent: body, template: template)
+        while let c = template.pointee.children {
+            RawTree.unlink(c)
+            RawTree.link(c, into: container, before: nil)
+        }
+        guard exact else { return nil }
+        let untouched = html.pointee.children == body && body.pointee.next == nil && html.pointee.properties == nil
+            && body.pointee.children == template && template.pointee.next == nil && body.pointee.properties == nil
+        guard untouched else {
+            // Unreachable while the template stays open (see above); should the wrapper ever
+            // change, it is dropped and the caller parses the whole text.
+            templateWrapper = nil
+            park(html)
+            return nil
+        }
+        return Node(self, container)
+    }
+
+    private func makeTemplateWrapper() -> xmlNodePtr {
+        var chain: [xmlNodePtr] = []
+        for name in ["html", "body", "template"] {
+            let element = newElement(name, namespace: .html, attributes: [])
+            RawTree.unlink(element)
+            if let parent = chain.last { RawTree.link(element, into: parent, before: nil) }
+            chain.append(element)
+        }
+        templateWrapper = chain[0]
+        return chain[0]
+    }
+
+    /// Whether `bytes` holds `</template`, ASCII case-insensitively (a superset of the end
+    /// tags named `template`).
+    static func mayEndTemplate(_ bytes: [UInt8]) -> Bool {
+        let name: [UInt8] = Array("/template".utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            // memchr: a response is mostly text between tags.
+            while i + 10 <= b.count, let hit = memchr(base + i, 0x3C, b.count - 10 - i + 1) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                var k = 0
+                while k < 9, b[i + k] | (k == 0 ? 0 : 0x20) == name[k] { k += 1 }
+                if k == 9 { return true }
+            }
+            return false
+        }
+    }
+
     static func titleText(under root: xmlNodePtr) -> String {
         guard let t = RawTree.firstDescendant(root, where: { p in
             p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.nameEquals(p, "title")

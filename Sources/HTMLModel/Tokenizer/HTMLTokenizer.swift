@@ -41,6 +41,9 @@ public struct HTMLTokenizer {
     var returnState: State = .data
     /// Set once the end-of-file token has been emitted.
     var finished = false
+    /// Whether the input ended in the data state (no tag, comment, doctype, raw text or
+    /// CDATA section open): text appended to the input would then start fresh tokens.
+    public internal(set) var endedInDataState = false
     /// The token the current `nextToken()` call returns, once a state emits one.
     var result: HTMLToken?
     /// A token emitted right after a character run, returned by the following call.

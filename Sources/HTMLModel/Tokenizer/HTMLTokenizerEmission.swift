@@ -35,6 +35,7 @@ extension HTMLTokenizer {
     /// "Emit an end-of-file token". Some states emit a comment or doctype right before;
     /// that token is then already queued and `nextToken()` yields `.endOfFile` after it.
     mutating func emitEndOfFile() {
+        endedInDataState = state == .data
         flushInputErrors(upTo: Int.max)
         if result == nil {
             emit(.endOfFile)

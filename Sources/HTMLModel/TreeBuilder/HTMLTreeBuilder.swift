@@ -109,6 +109,41 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         run()
     }
 
+    /// A document parse resumed just inside `<html><body><template>`: what parsing
+    /// `<body><template>` + `input` + `</template></body>` as a whole document builds inside
+    /// the template, without tokenizing the wrapper or creating its elements again. The state
+    /// is the one the wrapper leaves: no doctype (quirks mode), frameset not ok, the three
+    /// elements open with a formatting marker for the template, "in template" mode.
+    ///
+    /// Exact when two things hold, and the result says whether they did:
+    /// - the template stays open, which only a `</template>` end tag in `input` can end
+    ///   (every scope test and stack walk stops at a template); the caller checks for one;
+    /// - the input ends in the tokenizer's data state, so the wrapper's closing
+    ///   `</template>` would be an end tag (closing the template as the end of input does)
+    ///   and not text of an open comment, attribute, `<script>`, `<textarea>`... Returns
+    ///   false otherwise, and the caller parses the whole wrapped text.
+    ///
+    /// The element under `html` (`body` for htmx 2's wrapper, `head` for a leading
+    /// `<template>`) is unobservable while the template is open.
+    @discardableResult
+    public mutating func parseDocumentInsideTemplate(_ input: [UInt8], html: Sink.Handle, parent: Sink.Handle,
+                                                     template: Sink.Handle) -> Bool {
+        resetState()
+        tokenizer = HTMLTokenizer(input: input)
+        quirksMode = .quirks
+        framesetOK = false
+        for (handle, name, tag) in [(html, "html", ElementTag.html), (parent, "body", .body), (template, "template", .template)] {
+            openElements.push(OpenElement(id: handles.count, tag: tag, namespace: .html, isHTMLIntegrationPoint: false))
+            handles.append(handle)
+            elementNames.append(name)
+        }
+        activeFormatting.insertMarker()
+        templateModes = [.inTemplate]
+        mode = .inTemplate
+        run()
+        return tokenizer.endedInDataState
+    }
+
     private mutating func resetState() {
         mode = .initial
         originalMode = .initial

@@ -19,19 +19,28 @@ extension HTMX2Runtime {
         let census = ResponseText.Census(response)
         let noHead = census.mayHoldHead ? Self.stripFirstHead(response) : response
         let startTag = Self.startTag(noHead)
-        let fragment = document.createDocumentFragment()
+        var fragment: Node
         var title: String?
         // Parsed as whole documents (htmx.js parseHTML), built detached inside the page's
         // own document so the nodes move into the fragment without a copy.
         if startTag == "html" || startTag == "body" {
+            fragment = document.createDocumentFragment()
             let parsed = document.parseDetachedDocument(Array((startTag == "html" ? response : noHead).utf8))
             for child in parsed.body?.childNodes ?? [] { fragment.append(child) }
             title = parsed.title
         } else {
-            let parsed = document.parseDetachedDocument(Array(("<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>").utf8))
-            title = parsed.title
-            if let wrapper = DOMQuery.first(parsed.root, "template") {
-                for child in wrapper.templateContentNodes { fragment.append(child) }
+            // The wrapper's document has no title outside the template unless the response
+            // closes the template, which the shortcut leaves to the whole parse.
+            if let content = document.parseTemplateContents(Array(noHead.utf8)) {
+                fragment = content
+                title = ""
+            } else {
+                fragment = document.createDocumentFragment()
+                let parsed = document.parseDetachedDocument(Array(("<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>").utf8))
+                title = parsed.title
+                if let wrapper = DOMQuery.first(parsed.root, "template") {
+                    for child in wrapper.templateContentNodes { fragment.append(child) }
+                }
             }
             if census.mayHoldTitle, let t = DOMQuery.first(fragment, "title"), t.parent == fragment {
                 t.remove()

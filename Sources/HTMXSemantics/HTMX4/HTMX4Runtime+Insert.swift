@@ -216,11 +216,15 @@ extension HTMX4Runtime {
             response.removeSubrange(head)
         }
         let startTag = HTMX2Runtime.startTag(response)
-        let fragment = document.createDocumentFragment()
+        var fragment: Node
         if startTag == "html" || startTag == "body" {
+            fragment = document.createDocumentFragment()
             let parsed = document.parseDetachedDocument(Array(response.utf8))
             if let body = parsed.body { fragment.append(body) }
+        } else if let content = document.parseTemplateContents(Array(response.utf8)) {
+            fragment = content
         } else {
+            fragment = document.createDocumentFragment()
             let parsed = document.parseDetachedDocument(Array(("<template>" + response + "</template>").utf8))
             if let wrapper = DOMQuery.first(parsed.root, "template") {
                 for child in wrapper.templateContentNodes { fragment.append(child) }
