@@ -133,6 +133,16 @@ struct OOBTests {
     func cssEscape(input: String, expected: String) {
         #expect(CSSEscape.escape(input) == expected)
     }
+
+    /// The shortcut for names that need no escape agrees with the scalar-by-scalar escape.
+    @Test func cssEscapeShortcutAgrees() {
+        let pieces = ["", "a", "Z", "0", "9", "-", "_", "é", "日", " ", ".", "\u{0}", "\u{7F}", "\u{1F}", "@", "[", "`", "{", "/", ":"]
+        var inputs = pieces
+        for a in pieces { for b in pieces { inputs.append(a + b); for c in ["x", "1", "-"] { inputs.append(a + b + c) } } }
+        for input in inputs + ["item-0", "li", "-x", "--", "-_", "_1", "a1-b_c"] {
+            #expect(CSSEscape.escape(input) == CSSEscape.escapeEachScalar(input), "\(input.debugDescription)")
+        }
+    }
 }
 
 struct InheritanceTests {

@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// `Element.classList` (a DOMTokenList over the `class` attribute).
 ///
 /// Every change rewrites the attribute from the token *set* (duplicates dropped, single
@@ -106,7 +108,7 @@ extension Node {
             var start = 0
             for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
                 let token = UnsafeBufferPointer(rebasing: buf[start..<i])
-                if !names.contains(where: { name in var n = name; return n.withUTF8 { token.elementsEqual($0) } }) {
+                if !names.contains(where: { Self.equals(token, $0) }) {
                     if !out.isEmpty { out.append(0x20) }
                     out.append(contentsOf: token)
                 }
@@ -137,7 +139,7 @@ extension Node {
                 let token = UnsafeBufferPointer(rebasing: buf[start..<i])
                 var s = 0
                 for j in 0..<start where buf[j] == 0x20 {
-                    if UnsafeBufferPointer(rebasing: buf[s..<j]).elementsEqual(token) { return false }
+                    if Self.equals(UnsafeBufferPointer(rebasing: buf[s..<j]), token) { return false }
                     s = j + 1
                 }
                 start = i + 1
@@ -148,17 +150,31 @@ extension Node {
 
     /// Whether `name` is one of the space-separated tokens of a serialized set.
     static func contains(token name: String, in value: String) -> Bool {
-        var value = value, name = name
+        var value = value
         return value.withUTF8 { buf in
-            name.withUTF8 { want in
-                var start = 0
-                for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
-                    if UnsafeBufferPointer(rebasing: buf[start..<i]).elementsEqual(want) { return true }
-                    start = i + 1
-                }
-                return false
+            var start = 0
+            for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+                if equals(UnsafeBufferPointer(rebasing: buf[start..<i]), name) { return true }
+                start = i + 1
             }
+            return false
         }
+    }
+
+    /// Byte equality of two tokens (memcmp: a generic element-by-element comparison cost
+    /// more than the rest of a settle class update).
+    @inline(__always)
+    static func equals(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+        return memcmp(pa, pb, a.count) == 0
+    }
+
+    @inline(__always)
+    static func equals(_ a: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
+        guard a.count == name.utf8.count else { return false }
+        if let same = name.utf8.withContiguousStorageIfAvailable({ equals(a, $0) }) { return same }
+        return a.elementsEqual(name.utf8)
     }
 
     /// ASCII whitespace, which separates class names.

@@ -59,7 +59,8 @@ extension Node {
     /// tag. nil when the selector or the root does not allow the shortcut.
     private func idIndexMatches(_ selector: String) -> [Node]? {
         guard let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected else { return nil }
-        let lowerTag = tag?.lowercased()
+        // Type selectors match HTML elements ASCII case-insensitively.
+        let lowerTag = tag.map(asciiLowercased)
         return document.ids.all(id).compactMap { candidate -> Node? in
             guard candidate != ptr else { return nil }
             if let tag, let lowerTag {
@@ -123,37 +124,33 @@ extension SelectorList {
     /// `(tag, id)` when the whole selector is `#id` or `tag#id` with plain identifiers: a
     /// query the id index answers exactly.
     static func idSelector(in text: String) -> (tag: String?, id: String)? {
-        // Most selectors have no `#`: answer without Character-level trimming and searching.
-        let hasHash = text.utf8.withContiguousStorageIfAvailable { buf in
-            buf.baseAddress.map { memchr($0, 0x23, buf.count) != nil } ?? false
-        } ?? text.utf8.contains(0x23)
-        guard hasHash else { return nil }
-        let t = text.trimmingASCIIWhitespace
-        guard let hash = t.firstIndex(of: "#") else { return nil }
-        let tag = t[..<hash], id = t[t.index(after: hash)...]
-        guard Self.isPlainIdentifier(id), tag.isEmpty || Self.isPlainIdentifier(tag) else { return nil }
-        return (tag.isEmpty ? nil : String(tag), String(id))
+        var text = text
+        return text.withUTF8 { b -> (tag: String?, id: String)? in
+            // Most selectors have no `#`.
+            guard let base = b.baseAddress, memchr(base, 0x23, b.count) != nil else { return nil }
+            func isWhitespace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+            var lo = 0, hi = b.count
+            while lo < hi, isWhitespace(b[lo]) { lo += 1 }
+            while hi > lo, isWhitespace(b[hi - 1]) { hi -= 1 }
+            var hash = lo
+            while hash < hi, b[hash] != 0x23 { hash += 1 }
+            guard hash < hi else { return nil }
+            let tag = UnsafeBufferPointer(rebasing: b[lo..<hash]), id = UnsafeBufferPointer(rebasing: b[(hash + 1)..<hi])
+            guard Self.isPlainIdentifier(id), tag.isEmpty || Self.isPlainIdentifier(tag) else { return nil }
+            return (tag.isEmpty ? nil : String(decoding: tag, as: UTF8.self), String(decoding: id, as: UTF8.self))
+        }
     }
 
     /// An identifier needing no escapes: letters, digits, `-`, `_`, non-ASCII; not starting
     /// with a digit or `--`, nor `-` followed by a digit.
-    private static func isPlainIdentifier(_ s: Substring) -> Bool {
-        let u = Array(s.utf8)
+    private static func isPlainIdentifier(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = u.first else { return false }
         func isName(_ c: UInt8) -> Bool {
             (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2D || c == 0x5F || c >= 0x80
         }
         guard u.allSatisfy(isName), !(first >= 0x30 && first <= 0x39) else { return false }
         if first == 0x2D, u.count > 1, u[1] == 0x2D || (u[1] >= 0x30 && u[1] <= 0x39) { return false }
-        if u == [0x2D] { return false }
+        if u.count == 1, first == 0x2D { return false }
         return true
-    }
-}
-
-extension String {
-    var trimmingASCIIWhitespace: Substring {
-        let ws: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }
-        guard let start = firstIndex(where: { !ws($0) }), let end = lastIndex(where: { !ws($0) }) else { return "" }
-        return self[start...end]
     }
 }

@@ -1,12 +1,15 @@
-/// A small direct-mapped memo keyed by strings. A lookup picks its slot from the key's length
-/// and three of its bytes (where `Hashable` runs SipHash over all of them) and
-/// compares one key (usually the same literal's storage, which compares without reading the
-/// bytes): the engine asks the same few dozen event names and selectors hundreds of
-/// thousands of times. A key whose slot holds another key is computed again and takes it.
+/// A small two-way set-associative memo keyed by strings. A lookup picks its set from the
+/// key's length and four of its bytes (where `Hashable` runs SipHash over all of them) and
+/// compares at most two keys (usually the same literal's storage, which compares without
+/// reading the bytes): the engine asks the same few dozen event names and selectors hundreds
+/// of thousands of times. Two ways, because htmx fires some names that share a set in every
+/// swap (`htmx:beforeProcessNode` and `htmx:afterSwap`), and a direct-mapped memo then
+/// recomputed both each time. A key whose set is full evicts the older of the two.
 public struct StringMemo<Value> {
     // Inlinable, so each user's instance is specialised for its value type (a generic call
     // across modules cost more than the hashing it saves).
-    @usableFromInline var slots: [(key: String, value: Value)?] = Array(repeating: nil, count: 128)
+    @usableFromInline var slots: [(key: String, value: Value)?] = Array(repeating: nil, count: 2 * setCount)
+    @usableFromInline static var setCount: Int { 128 }
 
     @inlinable public init() {}
 
@@ -18,29 +21,40 @@ public struct StringMemo<Value> {
         return value
     }
 
-    /// The value remembered for `key`, if its slot still holds it. With ``remember(_:for:)``
+    /// The value remembered for `key`, if its set still holds it. With ``remember(_:for:)``
     /// for a user whose computation changes state the memo's owner also holds.
     @inlinable
     public func cached(_ key: String) -> Value? {
-        guard let entry = slots[Self.slot(key)], entry.key == key else { return nil }
-        return entry.value
+        let first = 2 &* Self.set(key)
+        if let entry = slots[first], Self.same(entry.key, key) { return entry.value }
+        if let entry = slots[first &+ 1], Self.same(entry.key, key) { return entry.value }
+        return nil
     }
 
+    /// Remembers `value` in the first way of `key`'s set; what that way held moves to the
+    /// second (unless it was `key` itself).
     @inlinable
     public mutating func remember(_ value: Value, for key: String) {
-        slots[Self.slot(key)] = (key, value)
+        let first = 2 &* Self.set(key)
+        if let old = slots[first], !Self.same(old.key, key) { slots[first &+ 1] = old }
+        slots[first] = (key, value)
     }
 
-    /// The slot from the key's length and its first, middle and last bytes: a few loads
-    /// whatever its length, and enough to tell the event names and selectors apart that a
-    /// run repeats (a collision only costs a computation).
+    /// Lengths first: `==` on two different short strings is an out-of-line call.
     @inlinable
-    static func slot(_ key: String) -> Int {
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
+    /// The set from the key's length and its first, quarter, middle and last bytes: a few
+    /// loads whatever its length (a collision only costs a computation).
+    @inlinable
+    static func set(_ key: String) -> Int {
         var bytes = key
         return bytes.withUTF8 { b in
             guard let first = b.first else { return 0 }
-            let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
-            return (h ^ (h >> 7)) & 127
+            let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 2]) &* 5 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
+            return (h ^ (h >> 7)) & (setCount - 1)
         }
     }
 }

@@ -97,6 +97,11 @@ public struct SelectOOBEntry: Equatable, Sendable {
 public enum CSSEscape {
     /// `CSS.escape(s)`.
     public static func escape(_ s: String) -> String {
+        // Most ids and tag names need no escape (htmx escapes one of each per new element).
+        needsNoEscape(s) ? s : escapeEachScalar(s)
+    }
+
+    static func escapeEachScalar(_ s: String) -> String {
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, c) in scalars.enumerated() {
@@ -119,5 +124,21 @@ public enum CSSEscape {
             }
         }
         return out
+    }
+
+    /// True when `escape` would return `s` unchanged: only name characters (ASCII letters,
+    /// digits, `-`, `_`, anything non-ASCII), no leading digit or `-` digit, not `-` alone.
+    static func needsNoEscape(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            for c in b where !(c >= 0x80 || c == 0x2D || c == 0x5F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)) {
+                return false
+            }
+            guard let first = b.first else { return true }
+            func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+            if isDigit(first) { return false }
+            if first == 0x2D && (b.count == 1 || isDigit(b[1])) { return false }
+            return true
+        }
     }
 }

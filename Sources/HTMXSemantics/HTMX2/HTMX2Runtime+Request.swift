@@ -455,7 +455,7 @@ extension HTMX2Runtime {
     func removeClass(_ elt: Node, _ name: String) {
         guard elt.isElement, elt.hasAttribute("class") else { return }
         elt.removeClass(name)
-        if elt.classList.isEmpty { elt.removeAttribute("class") }
+        if !elt.hasClassTokens { elt.removeAttribute("class") }
     }
 
     /// htmx.js addClassToElement.

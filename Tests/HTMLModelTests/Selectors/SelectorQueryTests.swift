@@ -134,3 +134,20 @@ extension TestDocument {
         self.init(wrapping: document)
     }
 }
+
+/// `#id` and `tag#id` queries are answered from the id index; they must find exactly what
+/// the selector matcher finds.
+@Suite struct IDIndexShortcutTests {
+    @Test(arguments: ["#a", "li#a", "LI#a", " #a ", "\t#a\r\n", "p#a", "#b", "svg#s", "SVG#s", "#é", "i#é", "#dup",
+                      "#missing", "#a#b", "#1a", "div #a", "li#a.x"])
+    func shortcutAgreesWithTheMatcher(_ selector: String) throws {
+        let doc = Document(html: #"<!DOCTYPE html><body><ul id=u><li id=a class=x>1</li><li id=dup>2</li></ul>"#
+            + #"<p id=dup>3</p><svg id=s></svg><i id="é">4</i><template><li id=a>hidden</li></template>"#)
+        let body = try #require(doc.body)
+        for root in [doc.node, body, try #require(doc.element(byID: "u"))] {
+            let viaShortcut = (try? root.querySelectorAll(selector))?.map(\.identity)
+            let viaMatcher = (try? SelectorList.parse(selector)).map { root.querySelectorAll($0).map(\.identity) }
+            #expect(viaShortcut == viaMatcher, "\(selector.debugDescription) under \(root.nodeName)")
+        }
+    }
+}
