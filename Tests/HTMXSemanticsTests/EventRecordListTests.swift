@@ -1,5 +1,5 @@
 import HTMLModel
-import HTMXSemantics
+@testable import HTMXSemantics
 import Testing
 
 /// The compact record list must give back exactly the records put in, whatever their PATH
@@ -98,5 +98,34 @@ struct EventRecordListTests {
         #expect(EventRecordList(records) == EventRecordList(records))
         #expect(EventRecordList(records) != EventRecordList(changed))
         #expect(EventRecordList() == [])
+    }
+}
+
+@Suite("Event recorder filter")
+struct EventRecorderFilterTests {
+    @Test func xhrProgressEventsAreRecordedOnlyWhenListed() {
+        for type in ["htmx:xhr:progress", "htmx:xhr:", "htmx:xhr:loadstart"] {
+            #expect(EventRecorder.isXHREvent(type) == type.hasPrefix("htmx:xhr:"))
+            #expect(!EventRecorder().wants(type, .script))
+            #expect(EventRecorder(extraTypes: [type]).wants(type, .script))
+        }
+        for type in ["htmx:xhr", "htmx:xhrx:a", "htmx:afterSwap", "", "htmx:XHR:progress"] {
+            #expect(EventRecorder.isXHREvent(type) == type.hasPrefix("htmx:xhr:"))
+            #expect(EventRecorder().wants(type, .script))
+        }
+    }
+
+    @Test func attachedRecorderSeesWhatTheFilterLetsThrough() throws {
+        let doc = Document(html: "<!DOCTYPE html><body><p id=p>x</p>")
+        let dispatcher = EventDispatcher()
+        let recorder = EventRecorder(extraTypes: ["click"])
+        recorder.attach(to: dispatcher)
+        let p = try #require(doc.element(byID: "p"))
+        for (type, origin) in [("htmx:load", DOMEvent.Origin.script), ("htmx:xhr:progress", .script), ("click", .native),
+                               ("keyup", .native), ("htmx:after-swap", .kebabTwin)] {
+            dispatcher.dispatch(DOMEvent(type: type, origin: origin), to: .node(p))
+        }
+        #expect(recorder.records.map(\.type) == ["htmx:load", "click"])
+        dispatcher.removeAll()
     }
 }

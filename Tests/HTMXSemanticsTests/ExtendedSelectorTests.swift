@@ -50,6 +50,20 @@ struct ExtendedSelectorTests {
         #expect(r.parts == parts)
     }
 
+    /// The single-CSS-part shortcut gives what the list parse gives, notes included.
+    @Test func singlePartShortcutAgreesWithTheListParse() {
+        let selectors: [String] = Self.table.map(\.0) + Self.emptyParts + ExtendedSelector.keywords.sorted()
+            + ["#o47", "li#a.b", "[hx-x='1']", "a/>", "global", "global#x", "next#x", "nexts", "body2", "Body",
+               "#a\u{A0}", "\u{FEFF}#a", "#é", "a>b", "closest", "find", "*", "#a\t", "\n#a"]
+        for s in selectors {
+            let listed = ExtendedSelector.parseList(s)
+            #expect(ExtendedSelector.parse(s) == listed, "\(s.debugDescription)")
+            if ExtendedSelector.isSinglePlainCSS(s) {
+                #expect(listed.value.parts == [.css(s)] && listed.diagnostics.isEmpty, "\(s.debugDescription)")
+            }
+        }
+    }
+
     @Test func cssPartsAreJoinedForOneQuery() {
         let r = ExtendedSelector.parse("#a, closest div, .b").value
         #expect(r.cssSelectorList == "#a,.b")

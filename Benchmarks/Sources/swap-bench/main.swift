@@ -22,8 +22,7 @@ func replay() -> Outcome {
     let dispatcher = EventDispatcher()
     let scheduler = VirtualScheduler()
     let recorder = EventRecorder()
-    dispatcher.observer = { recorder.observe($0, reachesDocument: $1) }
-    dispatcher.observerFilter = { recorder.wants($0, $1) }
+    recorder.attach(to: dispatcher)
     let runtime = HTMX2Runtime(document: document, dispatcher: dispatcher, scheduler: scheduler)
     runtime.start()
     scheduler.run(until: 0)

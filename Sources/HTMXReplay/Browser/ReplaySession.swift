@@ -27,9 +27,7 @@ final class ReplaySession {
         network = RecordedNetwork(responses: scenario.responses, scheduler: scheduler)
         dialogs = ScriptedDialogs(scenario.dialogs)
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
-        let recorder = self.recorder
-        dispatcher.observer = { event, reachesDocument in recorder.observe(event, reachesDocument: reachesDocument) }
-        dispatcher.observerFilter = { recorder.wants($0, $1) }
+        recorder.attach(to: dispatcher)
     }
 
     /// `start` initialises htmx at t = 0; the actions are scheduled after it; `release`

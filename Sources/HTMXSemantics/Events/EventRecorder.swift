@@ -17,11 +17,22 @@ public final class EventRecorder {
         self.extraTypes = extraTypes
     }
 
-    /// Hook for ``EventDispatcher/observer``.
+    /// Records what `dispatcher` dispatches: its observer and its observer filter.
+    public func attach(to dispatcher: EventDispatcher) {
+        // The filter has already asked `wants` by the time the observer runs.
+        dispatcher.observer = { event, reachesDocument in self.record(event, reachesDocument: reachesDocument) }
+        dispatcher.observerFilter = { type, origin in self.wants(type, origin) }
+    }
+
+    /// Hook for ``EventDispatcher/observer`` (without ``attach(to:)``).
     public func observe(_ event: DOMEvent, reachesDocument: Bool) {
+        guard wants(event.type, event.origin) else { return }
+        record(event, reachesDocument: reachesDocument)
+    }
+
+    private func record(_ event: DOMEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
-        guard wants(event.type, event.origin) else { return }
         detail.removeAll(keepingCapacity: true)
         Self.detail(of: event.detail, paths: paths, into: &detail)
         records.append(type: event.type, path: NodePath.record(target, cache: paths), detail: detail)
@@ -33,9 +44,20 @@ public final class EventRecorder {
         let listed = !extraTypes.isEmpty && extraTypes.contains(type)
         switch origin {
         case .script:
-            return !(type.hasPrefix("htmx:xhr:") && !listed)
+            return !(Self.isXHREvent(type) && !listed)
         case .kebabTwin, .native:
             return listed
+        }
+    }
+
+    /// `htmx:xhr:…` (progress events, not recorded unless listed), by bytes: asked for
+    /// every event dispatched.
+    static func isXHREvent(_ type: String) -> Bool {
+        let prefix: StaticString = "htmx:xhr:"
+        guard type.utf8.count >= prefix.utf8CodeUnitCount else { return false }
+        var type = type
+        return type.withUTF8 { b in
+            prefix.withUTF8Buffer { p in b.prefix(p.count).elementsEqual(p) }
         }
     }
 

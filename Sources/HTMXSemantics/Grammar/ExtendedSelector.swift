@@ -63,6 +63,25 @@ public struct ExtendedSelector: Equatable, Sendable {
     /// closes — the count may go negative, which also stops splitting); a trailing comma
     /// adds no part.
     public static func parse(_ selector: String) -> GrammarResult<ExtendedSelector> {
+        // htmx resolves `#id` for every OOB element: a single CSS part needs no splitting.
+        if isSinglePlainCSS(selector) { return GrammarResult(ExtendedSelector(parts: [.css(selector)])) }
+        return parseList(selector)
+    }
+
+    static let keywords: Set<String> = ["next", "nextElementSibling", "previous", "previousElementSibling",
+                                        "document", "window", "body", "root", "host"]
+
+    /// True when `parseList` would return `selector` itself as one CSS part with no notes:
+    /// printable ASCII without spaces (nothing to trim or split at), no `,` or `<`, and not
+    /// a keyword (every keyword with an argument needs a space).
+    static func isSinglePlainCSS(_ selector: String) -> Bool {
+        guard !selector.isEmpty, selector.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x2C && $0 != 0x3C }) else { return false }
+        // Keywords start with a lower-case letter; `#id` needs no set lookup.
+        guard let first = selector.utf8.first, first >= 0x61 && first <= 0x7A else { return true }
+        return !keywords.contains(selector)
+    }
+
+    static func parseList(_ selector: String) -> GrammarResult<ExtendedSelector> {
         var rest = selector
         var global = false
         while let r = rest.dropPrefix("global ") {
