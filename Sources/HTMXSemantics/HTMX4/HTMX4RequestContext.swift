@@ -14,16 +14,16 @@ public final class HTMX4RequestContext {
     /// The triggering event (nil for `htmx.ajax` without one).
     public var sourceEvent: DOMEvent?
     /// "created", "issuing", "queued", "dropped", "response received", "swapped", "error: …".
-    public var status = "created"
-    public var select: String?
+    public var status = "created" { didSet { snapshot = nil } }
+    public var select: String? { didSet { snapshot = nil } }
     public var selectOOB: String?
-    public var target: HTMX4TargetRef?
-    public var swap: String
+    public var target: HTMX4TargetRef? { didSet { snapshot = nil } }
+    public var swap: String { didSet { snapshot = nil } }
     public var push: String?
     public var replace: String?
     public var transition: Bool
     public var confirm: String?
-    public var title: String?
+    public var title: String? { didSet { snapshot = nil } }
     public var text: String?
     public var queueStrategy = ""
     public var keepIndicators = false
@@ -48,11 +48,14 @@ public final class HTMX4RequestContext {
     var aborted = false
 
     // ctx.response
-    public var response: HTMX4Response?
+    public var response: HTMX4Response? { didSet { snapshot = nil } }
     /// `ctx.hx`: HX-* response headers, lower-cased, `hx-` and dashes removed.
     public var hx: [String: String] = [:]
 
     var timeoutTimer: VirtualScheduler.TimerID?
+    /// ``jsObject`` as last built: most events of a request see the same members (a swap
+    /// fires half a dozen in a row), and every member it reads clears it when set.
+    private var snapshot: JSObject?
 
     init(sourceElement: Node, sourceEvent: DOMEvent?, action: String, method: String, swap: String, transition: Bool) {
         self.sourceElement = sourceElement
@@ -79,6 +82,7 @@ public final class HTMX4RequestContext {
 
     /// The members of `ctx` the result format and filters read.
     var jsObject: JSObject {
+        if let snapshot { return snapshot }
         var m: [(String, JSValue)] = [("sourceElement", .node(sourceElement)), ("status", .string(status))]
         m.reserveCapacity(7)
         switch target {
@@ -92,6 +96,8 @@ public final class HTMX4RequestContext {
             m.append(("response", .object(JSObject(distinctMembers: [("status", .number(Double(response.status)))]))))
         }
         if let title { m.append(("title", .string(title))) }
-        return JSObject(distinctMembers: m)
+        let built = JSObject(distinctMembers: m)
+        snapshot = built
+        return built
     }
 }
