@@ -117,4 +117,36 @@ struct RecordedEventSourceTests {
         var scanner = FieldNameScanner()
         #expect(scanner.scan(Array(text.utf8)) == expected)
     }
+
+    /// The scanner skips line bodies with memchr; at every split of the stream into two
+    /// chunks it must report what a byte-by-byte reading reports.
+    @Test func fieldNameScannerAtEveryChunking() {
+        let texts = ["event: a\ndata: x\n\n", "data: <div>\r\n<p>lost</p>\r</div>\n", ": c\n:\r\nid\n<b\r\n",
+                     "data: x\r<li>y</li>\n", "data:x\n\u{FEFF}data: y\n", "averyveryverylongfieldnamethatgoeson: 1\n", "\n\r\r\n"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = Self.unknownFieldNames(bytes)
+            for split in 0...bytes.count {
+                var scanner = FieldNameScanner()
+                let found = [scanner.scan(Array(bytes[..<split])), scanner.scan(Array(bytes[split...]))].compactMap { $0 }
+                #expect(found.first == expected.first, "\(text.debugDescription) split at \(split)")
+            }
+        }
+    }
+
+    /// Every unknown field name, reading one line at a time.
+    static func unknownFieldNames(_ bytes: [UInt8]) -> [String] {
+        var names: [String] = []
+        var line: [UInt8] = []
+        for b in bytes + [0x0A] {
+            guard b == 0x0A || b == 0x0D else { line.append(b); continue }
+            defer { line = [] }
+            guard let first = line.first, first != 0x3A else { continue }
+            let name = Array(line.prefix(while: { $0 != 0x3A }).prefix(24))
+            if ["event", "data", "id", "retry"].contains(String(decoding: name, as: UTF8.self)) { continue }
+            if name.starts(with: [0xEF, 0xBB, 0xBF]) { continue }
+            names.append(String(decoding: name, as: UTF8.self))
+        }
+        return names
+    }
 }

@@ -39,6 +39,10 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// The local name of every element created, indexed by ``OpenElement/id``.
     var elementNames: [String] = []
     var forwardedDiagnostics = 0
+    /// Off for ``parseDocumentInsideTemplate(_:html:parent:template:)``, whose caller keeps
+    /// no diagnostics (and whose end of input stands for the wrapper's `</template>`, so an
+    /// end-of-input error there would be the shortcut's own).
+    var reportsParseErrors = true
 
     /// - Parameters:
     ///   - sink: where the tree is built.
@@ -129,6 +133,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     public mutating func parseDocumentInsideTemplate(_ input: [UInt8], html: Sink.Handle, parent: Sink.Handle,
                                                      template: Sink.Handle) -> Bool {
         resetState()
+        reportsParseErrors = false
         tokenizer = HTMLTokenizer(input: input)
         quirksMode = .quirks
         framesetOK = false
@@ -160,6 +165,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         pendingTableTextHasNonWhitespace = false
         context = nil
         forwardedDiagnostics = 0
+        reportsParseErrors = true
         handles = []
         elementNames = []
     }
@@ -189,6 +195,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     }
 
     private mutating func forwardTokenizerDiagnostics() {
+        guard reportsParseErrors else { return }
         let diagnostics = tokenizer.diagnostics
         guard diagnostics.count > forwardedDiagnostics else { return }
         for index in forwardedDiagnostics..<diagnostics.count {
@@ -281,6 +288,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
 
     /// Tree-construction parse errors carry the position just past the current token.
     func parseError(_ code: String) {
+        guard reportsParseErrors else { return }
         let at = positions.position(of: tokenEnd, in: tokenizer.p)
         sink.parseError(HTMLParseDiagnostic(code: code, line: at.line, column: at.column))
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import EventStream
 import HTMLModel
 import HTMXSemantics
@@ -149,32 +154,54 @@ struct FieldNameScanner {
 
     private static let known: [[UInt8]] = [Array("event".utf8), Array("data".utf8), Array("id".utf8), Array("retry".utf8)]
 
-    /// The first unknown field name (up to 24 bytes) in this chunk, if any.
+    /// The first unknown field name (up to 24 bytes) in this chunk, if any. Only the start
+    /// of each line is read byte by byte; the rest is skipped with `memchr` (a recorded
+    /// stream can be hundreds of megabytes).
     mutating func scan(_ bytes: [UInt8]) -> String? {
         var found: String?
-        for b in bytes {
-            if b == 0x0A || b == 0x0D {
-                if inName, found == nil { found = check() }
-                atLineStart = true
-                inName = false
-                name.removeAll(keepingCapacity: true)
-                continue
-            }
-            if atLineStart {
-                atLineStart = false
-                // A line starting with a colon is a comment, never a field.
-                inName = b != 0x3A
-                if !inName { continue }
-            }
-            guard inName else { continue }
-            if b == 0x3A {
-                if found == nil { found = check() }
-                inName = false
-            } else if name.count < 24 {
-                name.append(b)
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                if !atLineStart && !inName {
+                    guard let end = Self.lineEnd(b, from: i) else { return }
+                    i = end
+                }
+                let c = b[i]
+                i += 1
+                if c == 0x0A || c == 0x0D {
+                    if inName, found == nil { found = check() }
+                    atLineStart = true
+                    inName = false
+                    name.removeAll(keepingCapacity: true)
+                    continue
+                }
+                if atLineStart {
+                    atLineStart = false
+                    // A line starting with a colon is a comment, never a field.
+                    inName = c != 0x3A
+                    if !inName { continue }
+                }
+                if c == 0x3A {
+                    if found == nil { found = check() }
+                    inName = false
+                } else if name.count < 24 {
+                    name.append(c)
+                }
             }
         }
         return found
+    }
+
+    /// The offset of the first CR or LF at or after `start`, if any.
+    private static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = b.baseAddress, start < b.count else { return nil }
+        let rest = b.count - start
+        let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        let crLimit = (lf ?? b.count) - start
+        if crLimit > 0, let cr = memchr(base + start, 0x0D, crLimit) {
+            return base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
+        }
+        return lf
     }
 
     private func check() -> String? {
