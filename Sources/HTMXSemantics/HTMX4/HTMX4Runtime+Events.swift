@@ -17,11 +17,7 @@ public final class HTMX4Detail {
     var jsObject: JSObject {
         var first: [(String, JSValue)] = []
         if let ctx { first.append(("ctx", .object(ctx.jsObject))) }
-        if let task {
-            let swapSpec = JSObject(distinctMembers: [("style", .string(task.swapSpec.style))])
-            first.append(("task", .object(JSObject(distinctMembers: [("type", .string(task.type.rawValue)),
-                                                                     ("swapSpec", .object(swapSpec))]))))
-        }
+        if let task { first.append(("task", .object(task.jsObject))) }
         if first.isEmpty { return members }
         var o = JSObject(distinctMembers: first)
         for (k, v) in members.members { o[k] = v }

@@ -37,9 +37,20 @@ final class HTMX4SwapTask {
     let type: Kind
     var fragment: Node
     var target: Node?
-    var swapSpec: HTMX4SwapSpec
+    var swapSpec: HTMX4SwapSpec { didSet { snapshot = nil } }
     let sourceElement: Node?
     var transition: Bool?
+    /// ``jsObject`` as last built (the settle events of one task repeat it).
+    private var snapshot: JSObject?
+
+    /// What an event's `detail.task` shows of the task: its type and `swapSpec.style`.
+    var jsObject: JSObject {
+        if let snapshot { return snapshot }
+        let swapSpec = JSObject(distinctMembers: [("style", .string(swapSpec.style))])
+        let built = JSObject(distinctMembers: [("type", .string(type.rawValue)), ("swapSpec", .object(swapSpec))])
+        snapshot = built
+        return built
+    }
 
     init(_ type: Kind, fragment: Node, target: Node?, swapSpec: HTMX4SwapSpec, sourceElement: Node?) {
         self.type = type
