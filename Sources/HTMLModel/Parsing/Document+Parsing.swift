@@ -117,7 +117,6 @@ extension Document {
             RawTree.unlink(c)
             RawTree.link(c, into: container, before: nil)
         }
-        guard exact else { return nil }
         let untouched = html.pointee.children == body && body.pointee.next == nil && html.pointee.properties == nil
             && body.pointee.children == template && template.pointee.next == nil && body.pointee.properties == nil
         guard untouched else {
@@ -127,7 +126,8 @@ extension Document {
             park(html)
             return nil
         }
-        return Node(self, container)
+        // Declined: the nodes built stay parked in the container until the next release.
+        return exact ? Node(self, container) : nil
     }
 
     private func makeTemplateWrapper() -> xmlNodePtr {

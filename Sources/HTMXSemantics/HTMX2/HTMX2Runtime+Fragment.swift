@@ -19,7 +19,7 @@ extension HTMX2Runtime {
         let census = ResponseText.Census(response)
         let noHead = census.mayHoldHead ? Self.stripFirstHead(response) : response
         let startTag = Self.startTag(noHead)
-        var fragment: Node
+        let fragment: Node
         var title: String?
         // Parsed as whole documents (htmx.js parseHTML), built detached inside the page's
         // own document so the nodes move into the fragment without a copy.

@@ -216,7 +216,7 @@ extension HTMX4Runtime {
             response.removeSubrange(head)
         }
         let startTag = HTMX2Runtime.startTag(response)
-        var fragment: Node
+        let fragment: Node
         if startTag == "html" || startTag == "body" {
             fragment = document.createDocumentFragment()
             let parsed = document.parseDetachedDocument(Array(response.utf8))
