@@ -120,7 +120,10 @@ extension Node {
 
     /// Whether every name is non-empty and free of ASCII whitespace.
     static func plainTokens(_ names: [String]) -> Bool {
-        names.allSatisfy { n in !n.isEmpty && !n.utf8.contains(where: isSeparator) }
+        names.allSatisfy { name in
+            var name = name
+            return name.withUTF8 { b in !b.isEmpty && !b.contains(where: isSeparator) }
+        }
     }
 
     /// Whether `value` equals its own serialized token set: tokens joined by single spaces,

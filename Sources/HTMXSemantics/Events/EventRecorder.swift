@@ -53,11 +53,11 @@ public final class EventRecorder {
     /// `htmx:xhr:…` (progress events, not recorded unless listed), by bytes: asked for
     /// every event dispatched.
     static func isXHREvent(_ type: String) -> Bool {
-        let prefix: StaticString = "htmx:xhr:"
-        guard type.utf8.count >= prefix.utf8CodeUnitCount else { return false }
         var type = type
         return type.withUTF8 { b in
-            prefix.withUTF8Buffer { p in b.prefix(p.count).elementsEqual(p) }
+            // "htmx:xhr:", the bytes after the common "htmx:" first.
+            b.count >= 9 && b[5] == 0x78 && b[6] == 0x68 && b[7] == 0x72 && b[8] == 0x3A
+                && b[0] == 0x68 && b[1] == 0x74 && b[2] == 0x6D && b[3] == 0x78 && b[4] == 0x3A
         }
     }
 
@@ -147,8 +147,10 @@ public final class EventRecorder {
         /// on those (`length << 8 | last`) and one comparison place a member, and most
         /// members of a detail are none of these. Returns whether `key` is one of them.
         mutating func take(_ key: String, _ v: JSValue) -> Bool {
-            guard let last = key.utf8.last else { return false }
-            switch key.utf8.count << 8 | Int(last) {
+            var bytes = key
+            let (count, last) = bytes.withUTF8 { ($0.count, $0.last ?? 0) }
+            guard count > 0 else { return false }
+            switch count << 8 | Int(last) {
             case 0x264: if key == "id" { id = v; return true }
             case 0x36C: if key == "url" { url = v; return true }
             case 0x372: if key == "xhr" { xhr = v; return true }
