@@ -132,6 +132,15 @@ enum RawTree {
 
     // MARK: Linking without merging (libxml2's xmlAddChild merges adjacent text nodes)
 
+    /// Moves every child of `from`, in order, to the end of `to`'s children (raw: no id-index
+    /// upkeep, for trees under construction or detached).
+    static func moveChildren(of from: xmlNodePtr, into to: xmlNodePtr) {
+        while let c = from.pointee.children {
+            unlink(c)
+            link(c, into: to, before: nil)
+        }
+    }
+
     /// Links a node that has no parent as the child of `parent` before `ref` (nil: last).
     static func link(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr?) {
         // Its cached index was relative to its old parent.

@@ -40,10 +40,7 @@ extension Document {
         // element the builder put in the container.
         if let html = container.pointee.children {
             RawTree.unlink(html)
-            while let c = html.pointee.children {
-                RawTree.unlink(c)
-                RawTree.link(c, into: container, before: nil)
-            }
+            RawTree.moveChildren(of: html, into: container)
             park(html)
         }
         return FragmentParse(fragment: Node(self, container), diagnostics: sink.diagnostics)
@@ -94,34 +91,61 @@ extension Document {
         return DetachedDocumentParse(root: root, body: body, title: Self.titleText(under: container), diagnostics: sink.diagnostics)
     }
 
-    /// What parsing `<body><template>` + `bytes` + `</template></body>` as a whole document
-    /// (``parseDetachedDocument(_:)``) leaves inside the template — htmx's way of parsing
-    /// every partial response — in a new detached DocumentFragment, without parsing the
-    /// wrapper: the parse resumes inside a wrapper this document keeps for the purpose.
-    /// The same holds for a leading `<template>` alone (htmx 4's wrapper, which opens in
-    /// `<head>`: see ``HTMLTreeBuilder/parseDocumentInsideTemplate(_:html:parent:template:)``).
-    ///
-    /// nil when the shortcut could differ, and the caller parses the whole wrapped text: when
-    /// `bytes` holds `</template` (ASCII case-insensitive), an end tag that could close the
-    /// wrapper, or ends inside a tag, comment, raw text element or CDATA section, which
-    /// would take in the wrapper's closing tags.
-    public func parseTemplateContents(_ bytes: [UInt8]) -> Node? {
-        guard !Self.mayEndTemplate(bytes) else { return nil }
+    /// How a response is wrapped to be parsed as the content of a `<template>` in a whole
+    /// document (htmx's way of parsing a partial response).
+    public enum TemplateWrapper: Sendable {
+        /// `<body><template>` … `</template></body>` (htmx 2).
+        case insideBody
+        /// `<template>` … `</template>`, which opens in `<head>` (htmx 4).
+        case leading
+
+        var start: String { self == .insideBody ? "<body><template>" : "<template>" }
+        var end: String { self == .insideBody ? "</template></body>" : "</template>" }
+    }
+
+    /// A response parsed as a template's content: the nodes, moved into a detached
+    /// DocumentFragment, and what the wrapping document's `title` would be.
+    public struct TemplateContentsParse {
+        public let fragment: Node
+        public let title: String
+    }
+
+    /// What parsing the wrapped `bytes` as a whole document (``parseDetachedDocument(_:)``)
+    /// leaves inside the wrapper's template, with that document's title. Usually without
+    /// parsing the wrapper: the parse resumes inside one this document keeps
+    /// (``resumeInsideKeptWrapper(_:)``); the whole wrapped text is parsed only when the
+    /// response closes the wrapper's template or ends inside a tag, comment, raw text
+    /// element or CDATA section.
+    public func parseTemplateContents(_ bytes: [UInt8], wrapper: TemplateWrapper) -> TemplateContentsParse {
+        // Everything stays inside the template, so the document has no title outside it.
+        if let fragment = resumeInsideKeptWrapper(bytes) { return TemplateContentsParse(fragment: fragment, title: "") }
+        let parsed = parseDetachedDocument(Array(wrapper.start.utf8) + bytes + Array(wrapper.end.utf8))
+        let fragment = newFragmentNode()
+        if let template = RawTree.firstDescendant(parsed.root.ptr, where: { p in
+            p.pointee.type == XML_ELEMENT_NODE && RawTree.namespace(p) == .html && RawTree.nameEquals(p, "template")
+        }) {
+            RawTree.moveChildren(of: template, into: fragment)
+        }
+        return TemplateContentsParse(fragment: Node(self, fragment), title: parsed.title)
+    }
+
+    /// The nodes the wrapped `bytes` put in the wrapper's template, parsed from inside the
+    /// kept `<html><body><template>` (see
+    /// ``HTMLTreeBuilder/parseDocumentInsideTemplate(_:html:parent:template:)``), in a new
+    /// detached DocumentFragment; nil when that parse is not the whole parse's.
+    func resumeInsideKeptWrapper(_ bytes: [UInt8]) -> Node? {
         let html = templateWrapper ?? makeTemplateWrapper()
         guard let body = html.pointee.children, let template = body.pointee.children else { return nil }
         let container = newFragmentNode()
         let sink = LibXMLTreeSink(document: self, root: container, detached: true)
         var builder = HTMLTreeBuilder(sink: sink, scripting: true)
         let exact = builder.parseDocumentInsideTemplate(bytes, html: html, parent: body, template: template)
-        while let c = template.pointee.children {
-            RawTree.unlink(c)
-            RawTree.link(c, into: container, before: nil)
-        }
+        RawTree.moveChildren(of: template, into: container)
         let untouched = html.pointee.children == body && body.pointee.next == nil && html.pointee.properties == nil
             && body.pointee.children == template && template.pointee.next == nil && body.pointee.properties == nil
         guard untouched else {
-            // Unreachable while the template stays open (see above); should the wrapper ever
-            // change, it is dropped and the caller parses the whole text.
+            // Unreachable: the parse stops at the wrapper's end tag, the only way out of its
+            // template. Should the wrapper ever change, it is dropped, not reused.
             templateWrapper = nil
             park(html)
             return nil
@@ -140,24 +164,6 @@ extension Document {
         }
         templateWrapper = chain[0]
         return chain[0]
-    }
-
-    /// Whether `bytes` holds `</template`, ASCII case-insensitively (a superset of the end
-    /// tags named `template`).
-    static func mayEndTemplate(_ bytes: [UInt8]) -> Bool {
-        let name: [UInt8] = Array("/template".utf8)
-        return bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return false }
-            var i = 0
-            // memchr: a response is mostly text between tags.
-            while i + 10 <= b.count, let hit = memchr(base + i, 0x3C, b.count - 10 - i + 1) {
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                var k = 0
-                while k < 9, b[i + k] | (k == 0 ? 0 : 0x20) == name[k] { k += 1 }
-                if k == 9 { return true }
-            }
-            return false
-        }
     }
 
     static func titleText(under root: xmlNodePtr) -> String {

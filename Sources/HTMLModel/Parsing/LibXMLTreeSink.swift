@@ -85,10 +85,7 @@ final class LibXMLTreeSink: HTMLTreeSink {
     }
 
     func reparentChildren(of from: xmlNodePtr, to: xmlNodePtr) {
-        while let c = from.pointee.children {
-            RawTree.unlink(c)
-            RawTree.link(c, into: to, before: nil)
-        }
+        RawTree.moveChildren(of: from, into: to)
     }
 
     func addAttributesIfMissing(_ element: xmlNodePtr, _ attributes: [HTMLAttribute]) {

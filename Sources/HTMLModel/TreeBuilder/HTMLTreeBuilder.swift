@@ -43,6 +43,11 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// no diagnostics (and whose end of input stands for the wrapper's `</template>`, so an
     /// end-of-input error there would be the shortcut's own).
     var reportsParseErrors = true
+    /// The kept wrapper's template in a resumed parse: its end tag stops the parse
+    /// (``wrapperClosed``) before anything is popped, since what follows would belong to
+    /// the wrapper's document and not to the template.
+    var wrapperTemplateID: Int?
+    var wrapperClosed = false
 
     /// - Parameters:
     ///   - sink: where the tree is built.
@@ -119,15 +124,15 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// is the one the wrapper leaves: no doctype (quirks mode), frameset not ok, the three
     /// elements open with a formatting marker for the template, "in template" mode.
     ///
-    /// Exact when two things hold, and the result says whether they did:
-    /// - the template stays open, which only a `</template>` end tag in `input` can end
-    ///   (every scope test and stack walk stops at a template); the caller checks for one;
-    /// - the input ends in the tokenizer's data state, so the wrapper's closing
-    ///   `</template>` would be an end tag (closing the template as the end of input does)
-    ///   and not text of an open comment, attribute, `<script>`, `<textarea>`... Returns
-    ///   false otherwise, and the caller parses the whole wrapped text.
+    /// Exact unless one of two things happens, and the result says whether it did not:
+    /// - an end tag closes the wrapper's template (every scope test and stack walk stops at
+    ///   a template, so nothing else can): the parse stops there, the wrapper untouched;
+    /// - the input ends outside the tokenizer's data state, so the wrapper's closing
+    ///   `</template>` would have been text of an open comment, attribute, `<script>`,
+    ///   `<textarea>`... and not an end tag closing the template as the end of input does.
+    /// When it returns false the caller parses the whole wrapped text.
     ///
-    /// The element under `html` (`body` for htmx 2's wrapper, `head` for a leading
+    /// The element under `html` (`body` for `<body><template>`, `head` for a leading
     /// `<template>`) is unobservable while the template is open.
     @discardableResult
     public mutating func parseDocumentInsideTemplate(_ input: [UInt8], html: Sink.Handle, parent: Sink.Handle,
@@ -137,16 +142,24 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         tokenizer = HTMLTokenizer(input: input)
         quirksMode = .quirks
         framesetOK = false
-        for (handle, name, tag) in [(html, "html", ElementTag.html), (parent, "body", .body), (template, "template", .template)] {
-            openElements.push(OpenElement(id: handles.count, tag: tag, namespace: .html, isHTMLIntegrationPoint: false))
-            handles.append(handle)
-            elementNames.append(name)
-        }
+        pushExisting(html, "html", .html)
+        pushExisting(parent, "body", .body)
+        wrapperTemplateID = pushExisting(template, "template", .template)
         activeFormatting.insertMarker()
         templateModes = [.inTemplate]
         mode = .inTemplate
         run()
-        return tokenizer.endedInDataState
+        return !wrapperClosed && tokenizer.endedInDataState
+    }
+
+    /// Opens an element the sink already holds (no `createElement`); returns its id.
+    @discardableResult
+    private mutating func pushExisting(_ handle: Sink.Handle, _ name: String, _ tag: ElementTag) -> Int {
+        let id = handles.count
+        openElements.push(OpenElement(id: id, tag: tag, namespace: .html, isHTMLIntegrationPoint: false))
+        handles.append(handle)
+        elementNames.append(name)
+        return id
     }
 
     private mutating func resetState() {
@@ -166,6 +179,8 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         context = nil
         forwardedDiagnostics = 0
         reportsParseErrors = true
+        wrapperTemplateID = nil
+        wrapperClosed = false
         handles = []
         elementNames = []
     }
@@ -191,6 +206,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
             }
             dispatch(token)
             if case .endOfFile = raw { break }
+            if wrapperClosed { break }
         }
     }
 

@@ -199,6 +199,11 @@ extension HTMLTreeBuilder {
             parseError("unexpected-end-tag")
             return
         }
+        if let wrapperTemplateID, let last = openElements.lastIndex(ofHTML: .template),
+           openElements[last].id == wrapperTemplateID {
+            wrapperClosed = true
+            return
+        }
         generateAllImpliedEndTagsThoroughly()
         if !currentIs(.template) { parseError("end-tag-too-early") }
         openElements.popUntilPopped(.template)

@@ -29,19 +29,11 @@ extension HTMX2Runtime {
             for child in parsed.body?.childNodes ?? [] { fragment.append(child) }
             title = parsed.title
         } else {
-            // The wrapper's document has no title outside the template unless the response
-            // closes the template, which the shortcut leaves to the whole parse.
-            if let content = document.parseTemplateContents(Array(noHead.utf8)) {
-                fragment = content
-                title = ""
-            } else {
-                fragment = document.createDocumentFragment()
-                let parsed = document.parseDetachedDocument(Array(("<body><template class=\"internal-htmx-wrapper\">" + noHead + "</template></body>").utf8))
-                title = parsed.title
-                if let wrapper = DOMQuery.first(parsed.root, "template") {
-                    for child in wrapper.templateContentNodes { fragment.append(child) }
-                }
-            }
+            // htmx wraps it in `<body><template class="internal-htmx-wrapper">`; the class
+            // changes nothing inside.
+            let parsed = document.parseTemplateContents(Array(noHead.utf8), wrapper: .insideBody)
+            fragment = parsed.fragment
+            title = parsed.title
             if census.mayHoldTitle, let t = DOMQuery.first(fragment, "title"), t.parent == fragment {
                 t.remove()
                 title = t.textContent ?? ""

@@ -221,14 +221,8 @@ extension HTMX4Runtime {
             fragment = document.createDocumentFragment()
             let parsed = document.parseDetachedDocument(Array(response.utf8))
             if let body = parsed.body { fragment.append(body) }
-        } else if let content = document.parseTemplateContents(Array(response.utf8)) {
-            fragment = content
         } else {
-            fragment = document.createDocumentFragment()
-            let parsed = document.parseDetachedDocument(Array(("<template>" + response + "</template>").utf8))
-            if let wrapper = DOMQuery.first(parsed.root, "template") {
-                for child in wrapper.templateContentNodes { fragment.append(child) }
-            }
+            fragment = document.parseTemplateContents(Array(response.utf8), wrapper: .leading).fragment
         }
         // htmx's own query, run lazily: no list of every node per response.
         if title.isEmpty, census.mayHoldTitle, let t = DOMQuery.first(fragment, "title:not(svg title)") {

@@ -2,9 +2,10 @@
 import Testing
 
 /// `Document.parseTemplateContents` resumes a document parse inside a kept
-/// `<html><body><template>` wrapper instead of parsing the wrapper each time. These tests hold
-/// it to the whole parse it stands for, on every html5lib tree-construction input and on the
-/// inputs where the state left by the wrapper matters.
+/// `<html><body><template>` wrapper instead of parsing the wrapper each time, and parses the
+/// whole wrapped text where that could differ. These tests hold both to the whole parse, on
+/// every html5lib tree-construction input and on the inputs where the state left by the
+/// wrapper matters.
 @Suite("Template contents parsed inside a kept wrapper")
 struct TemplateContentsParseTests {
     /// The template's contents after parsing `prefix + input + suffix` as a whole document.
@@ -15,8 +16,9 @@ struct TemplateContentsParseTests {
         return dump(template?.templateContentNodes ?? [])
     }
 
+    /// The shortcut alone: nil when it declines.
     static func resumedParse(_ input: String, in doc: Document = Document()) -> String? {
-        doc.parseTemplateContents(Array(input.utf8)).map { dump($0.childNodes) }
+        doc.resumeInsideKeptWrapper(Array(input.utf8)).map { dump($0.childNodes) }
     }
 
     /// Kind, namespace, name, attributes and text of every node, nested: what innerHTML
@@ -38,13 +40,29 @@ struct TemplateContentsParseTests {
     }
 
     static let wrappers = [("<body><template class=\"internal-htmx-wrapper\">", "</template></body>"), ("<template>", "</template>")]
+    static let apiWrappers: [Document.TemplateWrapper] = [.insideBody, .leading]
+
+    @Test("every html5lib input parses as the content of either wrapper, shortcut or not")
+    func html5libInputsThroughTheAPI() {
+        for testCase in TreeConstructionCase.all where testCase.context == nil {
+            for ((prefix, suffix), wrapper) in zip(Self.wrappers, Self.apiWrappers) {
+                let doc = Document()
+                let parsed = doc.parseTemplateContents(Array(testCase.input.utf8), wrapper: wrapper)
+                let whole = doc.parseDetachedDocument(Array((prefix + testCase.input + suffix).utf8))
+                #expect(Self.dump(parsed.fragment.childNodes) == Self.wholeParse(testCase.input, prefix: prefix, suffix: suffix),
+                        "\(testCase.id) after \(prefix)\ninput: \(testCase.input.debugDescription)")
+                #expect(parsed.title == whole.title, "\(testCase.id) after \(prefix)")
+                #expect(parsed.fragment.kind == .fragment && parsed.fragment.parent == nil)
+            }
+        }
+    }
 
     @Test("every html5lib input the shortcut takes builds what the wrapped whole parse builds")
     func html5libInputs() {
         var compared = 0
         for testCase in TreeConstructionCase.all where testCase.context == nil {
-            // Declined (the caller parses the whole text): a `</template`, or an input
-            // ending inside a tag, comment, raw text or CDATA section.
+            // Declined (the caller parses the whole text): the wrapper's end tag, or an
+            // input ending inside a tag, comment, raw text or CDATA section.
             guard let resumed = Self.resumedParse(testCase.input) else { continue }
             for (prefix, suffix) in Self.wrappers {
                 let whole = Self.wholeParse(testCase.input, prefix: prefix, suffix: suffix)
@@ -75,7 +93,15 @@ struct TemplateContentsParseTests {
         ("<!-- open comment", false),
         ("<svg><![CDATA[open", false),
         ("a<", false),
+        // The wrapper's own end tag, however reached: declined.
         ("<p>closes the wrapper</TEMPLATE>after", false),
+        ("<template>inner</template></template >after", false),
+        ("<table><tr><td>cell</template><p>after", false),
+        ("<svg><g></template>after", false),
+        // An inner template's end tag leaves the wrapper open.
+        ("<template><p>inner</p></TEMPLATE><p>after</p>", true),
+        ("<template><template>a</template>b</template>c", true),
+        ("<svg><template></template></svg>foreign template", true),
     ])
     func wrapperState(_ input: String, resumes: Bool) {
         let resumed = Self.resumedParse(input)
@@ -86,18 +112,20 @@ struct TemplateContentsParseTests {
         }
     }
 
-    @Test func endTemplateIsDetectedInAnyCase() {
-        #expect(Document.mayEndTemplate(Array("a</TeMpLaTe>".utf8)))
-        #expect(Document.mayEndTemplate(Array("</template".utf8)))
-        #expect(!Document.mayEndTemplate(Array("</templat".utf8)))
-        #expect(!Document.mayEndTemplate(Array("< /template>".utf8)))
-        #expect(!Document.mayEndTemplate(Array("<template>".utf8)))
+    /// A declined parse that met the wrapper's end tag stopped there: the kept wrapper is
+    /// unchanged and serves the next response.
+    @Test func theWrapperSurvivesItsEndTag() throws {
+        let doc = Document()
+        #expect(Self.resumedParse("<p>a</template><p id=outside>b</body></html><p>c", in: doc) == nil)
+        let wrapper = try #require(doc.templateWrapper)
+        #expect(Self.resumedParse("<p>next", in: doc) == "<html p>\n text \"next\"\n")
+        #expect(doc.templateWrapper == wrapper)
     }
 
     @Test func theWrapperIsReusedAndLeftEmpty() throws {
         let doc = Document(html: "<!DOCTYPE html><body><ul id=u></ul>")
         for k in 0..<3 {
-            let fragment = try #require(doc.parseTemplateContents(Array("<li id=i\(k)>\(k)</li>".utf8)))
+            let fragment = try #require(doc.resumeInsideKeptWrapper(Array("<li id=i\(k)>\(k)</li>".utf8)))
             #expect(fragment.kind == .fragment && fragment.parent == nil)
             try #require(doc.element(byID: "u")).append(fragment)
         }
