@@ -10,6 +10,9 @@ public struct Replayer {
     /// content is freed between tasks (0: after every task where it is safe). Results never
     /// depend on it; only memory and time do.
     public var releaseThreshold = 256
+    /// Off in tests only: htmx 2 OOB swaps then always clone, as htmx.js does (see
+    /// `HTMX2Runtime.oobMovesLoneElement`).
+    var oobMovesLoneElement = true
 
     public init() {}
 
@@ -24,7 +27,9 @@ public struct Replayer {
             diagnostics.append(Diagnostic(code: "html-parse-error", message: "\(dropped) more parse errors not listed"))
         }
         if scenario.htmx == .two {
-            let run = HTMX2Replay(scenario, document: document, releaseThreshold: releaseThreshold).run()
+            let replay = HTMX2Replay(scenario, document: document, releaseThreshold: releaseThreshold)
+            replay.runtime.oobMovesLoneElement = oobMovesLoneElement
+            let run = replay.run()
             return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                                 events: run.events, requests: run.requests, dialogs: run.dialogs,
                                 diagnostics: diagnostics + run.diagnostics)

@@ -31,15 +31,19 @@ extension Node {
 
     public func removeClass(_ names: String...) { removeClasses(names) }
 
-    public func removeClasses(_ names: [String]) {
+    /// Returns whether a class remains (`classList.length > 0` afterwards), nil when there
+    /// is no `class` attribute: what htmx asks next, without reading the attribute again.
+    @discardableResult
+    public func removeClasses(_ names: [String]) -> Bool? {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
-        guard let current = attribute("class") else { return }
+        guard let current = attribute("class") else { return nil }
         if let removed = Self.removingFromNormalized(current, names) {
             if removed != current { setAttribute("class", removed) }
-            return
+            return !removed.isEmpty
         }
         let set = Self.orderedSet(current).filter { !names.contains($0) }
         setSerializedClasses(set, replacing: current)
+        return !set.isEmpty
     }
 
     /// DOMTokenList's update steps: the attribute is set to the serialized set. Writing the

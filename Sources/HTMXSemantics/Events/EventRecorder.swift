@@ -94,89 +94,108 @@ public final class EventRecorder {
         }
         // One pass over the detail's members (dozens of lookups per event, hundreds of
         // thousands of events, cost more than anything else in the record), then the table.
+        // It notes positions, not values: most details (`{elt}` and the like) hold nothing
+        // the table reads, and then nothing was copied.
         var top = TopMembers()
-        var readsAny = false
-        for (key, value) in o.members where top.take(key, value) { readsAny = true }
-        // Most details (`{elt}` and the like) hold nothing the table reads.
-        guard readsAny else { return }
-        put("type", top.type, .string)
-        put("value", top.value, .primitive)
-        put("data", top.data, .string)
-        put("id", top.id, .string)
-        let message = top.message?.objectValue
+        let members = o.members
+        for i in members.indices { top.take(members[i].0, at: i) }
+        guard top.readsAny else { return }
+        func at(_ m: TopMembers.Name) -> JSValue? { top.position(m).map { members[$0].1 } }
+        put("type", at(.type), .string)
+        put("value", at(.value), .primitive)
+        put("data", at(.data), .string)
+        put("id", at(.id), .string)
+        let message = at(.message)?.objectValue
         put("data", message?["data"], .string)
         put("event", message?["event"], .string)
         put("id", message?["id"], .string)
-        let connection = top.connection?.objectValue
+        let connection = at(.connection)?.objectValue
         put("url", connection?["url"], .primitive)
         put("attempt", connection?["attempt"], .primitive)
         put("status", connection?["status"], .primitive)
-        put("reason", top.reason, .primitive)
-        put("url", top.url, .string)
-        put("status", top.status, .number)
-        put("error", top.error, .string)
-        put("verb", top.verb, .string)
-        put("path", top.path, .string)
-        let requestConfig = top.requestConfig?.objectValue
+        put("reason", at(.reason), .primitive)
+        put("url", at(.url), .string)
+        put("status", at(.status), .number)
+        put("error", at(.error), .string)
+        put("verb", at(.verb), .string)
+        put("path", at(.path), .string)
+        let requestConfig = at(.requestConfig)?.objectValue
         put("verb", requestConfig?["verb"], .string)
         put("path", requestConfig?["path"], .string)
-        put("target", top.target, .node)
-        put("status", top.xhr?.objectValue?["status"], .primitive)
-        put("successful", top.successful, .bool)
-        put("failed", top.failed, .bool)
-        put("shouldSwap", top.shouldSwap, .bool)
-        put("isError", top.isError, .bool)
-        put("ignoreTitle", top.ignoreTitle, .bool)
-        put("readyState", top.source?.objectValue?["readyState"], .primitive)
-        let ctx = top.ctx?.objectValue
+        put("target", at(.target), .node)
+        put("status", at(.xhr)?.objectValue?["status"], .primitive)
+        put("successful", at(.successful), .bool)
+        put("failed", at(.failed), .bool)
+        put("shouldSwap", at(.shouldSwap), .bool)
+        put("isError", at(.isError), .bool)
+        put("ignoreTitle", at(.ignoreTitle), .bool)
+        put("readyState", at(.source)?.objectValue?["readyState"], .primitive)
+        let ctx = at(.ctx)?.objectValue
         put("target", ctx?["target"], .node)
         put("swap", ctx?["swap"], .string)
         put("status", ctx?["response"]?.objectValue?["status"], .primitive)
-        let task = top.task?.objectValue
+        let task = at(.task)?.objectValue
         put("task", task?["type"], .primitive)
         put("style", task?["swapSpec"]?.objectValue?["style"], .primitive)
     }
 
-    /// The detail members the table reads, picked out in one pass (lengths first: most
-    /// members are none of these, and a length rules them out without a comparison).
+    /// Where in a detail's members the names the table reads are (a trivial value: nothing
+    /// to retain or release per event).
     private struct TopMembers {
-        var type, value, data, id, message, connection, reason, url, status, error, verb, path: JSValue?
-        var requestConfig, target, xhr, successful, failed, shouldSwap, isError, ignoreTitle, source, ctx, task: JSValue?
+        enum Name: Int {
+            case type, value, data, id, message, connection, reason, url, status, error, verb, path
+            case requestConfig, target, xhr, successful, failed, shouldSwap, isError, ignoreTitle, source, ctx, task
+        }
+
+        /// Position + 1 of each name's member, 0 when absent (a detail has a few dozen
+        /// members at most; a later member of the same name wins, as JavaScript keeps one).
+        private var positions = SIMD32<UInt8>()
+        private(set) var readsAny = false
+
+        func position(_ name: Name) -> Int? {
+            let p = positions[name.rawValue]
+            return p == 0 ? nil : Int(p) - 1
+        }
+
+        mutating func take(_ key: String, at index: Int) {
+            guard index < Int(UInt8.max), let name = Self.name(key) else { return }
+            positions[name.rawValue] = UInt8(index + 1)
+            readsAny = true
+        }
 
         /// No two names below share both their length and their last byte: one integer switch
         /// on those (`length << 8 | last`) and one comparison place a member, and most
-        /// members of a detail are none of these. Returns whether `key` is one of them.
-        mutating func take(_ key: String, _ v: JSValue) -> Bool {
+        /// members of a detail are none of these.
+        static func name(_ key: String) -> Name? {
             var bytes = key
             let (count, last) = bytes.withUTF8 { ($0.count, $0.last ?? 0) }
-            guard count > 0 else { return false }
+            guard count > 0 else { return nil }
             switch count << 8 | Int(last) {
-            case 0x264: if key == "id" { id = v; return true }
-            case 0x36C: if key == "url" { url = v; return true }
-            case 0x372: if key == "xhr" { xhr = v; return true }
-            case 0x378: if key == "ctx" { ctx = v; return true }
-            case 0x461: if key == "data" { data = v; return true }
-            case 0x462: if key == "verb" { verb = v; return true }
-            case 0x465: if key == "type" { type = v; return true }
-            case 0x468: if key == "path" { path = v; return true }
-            case 0x46B: if key == "task" { task = v; return true }
-            case 0x565: if key == "value" { value = v; return true }
-            case 0x572: if key == "error" { error = v; return true }
-            case 0x664: if key == "failed" { failed = v; return true }
-            case 0x665: if key == "source" { source = v; return true }
-            case 0x66E: if key == "reason" { reason = v; return true }
-            case 0x673: if key == "status" { status = v; return true }
-            case 0x674: if key == "target" { target = v; return true }
-            case 0x765: if key == "message" { message = v; return true }
-            case 0x772: if key == "isError" { isError = v; return true }
-            case 0xA6C: if key == "successful" { successful = v; return true }
-            case 0xA6E: if key == "connection" { connection = v; return true }
-            case 0xA70: if key == "shouldSwap" { shouldSwap = v; return true }
-            case 0xB65: if key == "ignoreTitle" { ignoreTitle = v; return true }
-            case 0xD67: if key == "requestConfig" { requestConfig = v; return true }
-            default: break
+            case 0x264: return key == "id" ? .id : nil
+            case 0x36C: return key == "url" ? .url : nil
+            case 0x372: return key == "xhr" ? .xhr : nil
+            case 0x378: return key == "ctx" ? .ctx : nil
+            case 0x461: return key == "data" ? .data : nil
+            case 0x462: return key == "verb" ? .verb : nil
+            case 0x465: return key == "type" ? .type : nil
+            case 0x468: return key == "path" ? .path : nil
+            case 0x46B: return key == "task" ? .task : nil
+            case 0x565: return key == "value" ? .value : nil
+            case 0x572: return key == "error" ? .error : nil
+            case 0x664: return key == "failed" ? .failed : nil
+            case 0x665: return key == "source" ? .source : nil
+            case 0x66E: return key == "reason" ? .reason : nil
+            case 0x673: return key == "status" ? .status : nil
+            case 0x674: return key == "target" ? .target : nil
+            case 0x765: return key == "message" ? .message : nil
+            case 0x772: return key == "isError" ? .isError : nil
+            case 0xA6C: return key == "successful" ? .successful : nil
+            case 0xA6E: return key == "connection" ? .connection : nil
+            case 0xA70: return key == "shouldSwap" ? .shouldSwap : nil
+            case 0xB65: return key == "ignoreTitle" ? .ignoreTitle : nil
+            case 0xD67: return key == "requestConfig" ? .requestConfig : nil
+            default: return nil
             }
-            return false
         }
     }
 

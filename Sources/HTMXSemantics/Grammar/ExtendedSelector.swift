@@ -42,8 +42,9 @@ public struct ExtendedSelector: Equatable, Sendable {
 
     /// The CSS parts joined with `,`, as htmx passes them to `querySelectorAll`; nil if none.
     public var cssSelectorList: String? {
-        let css = parts.compactMap { if case .css(let s) = $0 { return s } else { return nil } }
-        return css.isEmpty ? nil : css.joined(separator: ",")
+        var list: String?
+        for case .css(let s) in parts { list = list.map { $0 + "," + s } ?? s }
+        return list
     }
 
     /// htmx.js normalizeSelector: trim, then unwrap one `<…/>` (the inside is not re-trimmed).

@@ -108,7 +108,8 @@ extension HTMX2Runtime {
             default: break
             }
         }
-        if let css = parsed.value.cssSelectorList, !DOMQuery.isValid(css, in: elt.document) {
+        let cssList = parsed.value.cssSelectorList
+        if let css = cssList, !DOMQuery.isValid(css, in: elt.document) {
             diagnose("selector", elt, "\(css) is not a valid CSS selector; the DOM throws a SyntaxError")
         }
         var out: [HTMX2Target] = []
@@ -132,7 +133,7 @@ extension HTMX2Runtime {
             case .css: break
             }
         }
-        if let css = parsed.value.cssSelectorList {
+        if let css = cssList {
             out += DOMQuery.all(elt.root, css).map { .node($0) }
         }
         return out

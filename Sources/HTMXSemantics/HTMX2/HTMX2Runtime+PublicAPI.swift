@@ -35,8 +35,14 @@ extension HTMX2Runtime {
 
     /// htmx.js getSwapSpecification for the element (or an override value).
     public func swapSpecification(for elt: Node, override: String? = nil) -> SwapSpec {
-        let parsed = SwapSpec.parse(override ?? closestAttr(elt, "hx-swap"), defaults: config.swapDefaults,
-                                    boosted: data(elt).boosted, href: elt.attribute("href"))
+        let value = override ?? closestAttr(elt, "hx-swap")
+        let parsed: GrammarResult<SwapSpec>
+        if let value, !data(elt).boosted {
+            // Neither `href` nor anything but the value and the config counts then.
+            parsed = swapSpecs.value(for: value) { SwapSpec.parse($0, defaults: config.swapDefaults) }
+        } else {
+            parsed = SwapSpec.parse(value, defaults: config.swapDefaults, boosted: data(elt).boosted, href: elt.attribute("href"))
+        }
         diagnose(parsed.diagnostics, elt)
         return parsed.value
     }

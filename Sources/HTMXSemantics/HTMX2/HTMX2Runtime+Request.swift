@@ -453,9 +453,8 @@ extension HTMX2Runtime {
 
     /// htmx.js removeClassFromElement: an emptied `class` attribute is removed.
     func removeClass(_ elt: Node, _ name: String) {
-        guard elt.isElement, elt.hasAttribute("class") else { return }
-        elt.removeClass(name)
-        if !elt.hasClassTokens { elt.removeAttribute("class") }
+        guard elt.isElement, let remains = elt.removeClasses([name]) else { return }
+        if !remains { elt.removeAttribute("class") }
     }
 
     /// htmx.js addClassToElement.

@@ -68,10 +68,7 @@ extension HTMX2Runtime {
                 serverResponse = ext.transformResponse(serverResponse, status: info.status, elt: elt)
             }
             if historyUpdate != nil { saveCurrentPageToHistory() }
-            let parsed = SwapSpec.parse(swapOverride ?? closestAttr(elt, "hx-swap"), defaults: config.swapDefaults,
-                                        boosted: data(elt).boosted, href: elt.attribute("href"))
-            diagnose(parsed.diagnostics, elt)
-            var spec = parsed.value
+            var spec = swapSpecification(for: elt, override: swapOverride)
             if spec.ignoreTitle == nil { spec.ignoreTitle = ignoreTitle }
             addClass(target, config.swappingClass)
             var select = selectOverride

@@ -126,7 +126,7 @@ extension HTMX2Runtime {
     /// htmx.js findAndSwapOobElements.
     @discardableResult
     func findAndSwapOobElements(_ fragment: Node, _ settleInfo: HTMX2SettleInfo) -> Bool {
-        let oobs = DOMQuery.all(fragment, "[hx-swap-oob], [data-hx-swap-oob]")
+        let oobs = DOMQuery.all(fragment, Self.oobSelector)
         for el in oobs {
             if config.allowNestedOobSwaps || el.parentElement == nil {
                 if let value = attrRaw(el, "hx-swap-oob") { oobSwap(value, el, settleInfo) }
@@ -137,6 +137,8 @@ extension HTMX2Runtime {
         }
         return !oobs.isEmpty
     }
+
+    static let oobSelector = "[hx-swap-oob], [data-hx-swap-oob]"
 
     /// htmx.js oobSwap.
     func oobSwap(_ value: String, _ oobElement: Node, _ settleInfo: HTMX2SettleInfo) {
@@ -159,8 +161,20 @@ extension HTMX2Runtime {
             }
             return
         }
+        // htmx swaps a clone into each target and then drops the element. With one target,
+        // the element itself can go instead (a deep copy less per OOB swap) when nothing
+        // could tell: it is still in the parsed response, not in the page, and holds no OOB
+        // element of its own that is yet to be handled (which would then change in the page).
+        let movesElement = oobMovesLoneElement && targets.count == 1 && !oobElement.isConnected
+            && DOMQuery.first(oobElement, Self.oobSelector) == nil
         for var target in targets {
-            let clone = oobElement.clone(deep: true)
+            let clone: Node
+            if movesElement {
+                oobElement.remove()
+                clone = oobElement
+            } else {
+                clone = oobElement.clone(deep: true)
+            }
             var fragment = document.createDocumentFragment()
             fragment.append(clone)
             // htmx.js isInlineSwap: outerHTML, or a style an extension swaps inline.
@@ -174,7 +188,7 @@ extension HTMX2Runtime {
             detail["target"] = .node(target)
             for elt in settleInfo.elts { triggerEvent(elt, "htmx:oobAfterSwap", detail) }
         }
-        oobElement.remove()
+        if !movesElement { oobElement.remove() }
     }
 
     /// htmx.js handlePreservedElements: live elements with the id of an hx-preserve element
@@ -275,7 +289,10 @@ extension HTMX2Runtime {
             removeClass(child, config.addedClass)
             processNode(child)
             // htmx.js processFocus: focus is not modelled, the intent is recorded.
-            if child.isElement, let focused = DOMQuery.matches(child, "[autofocus]") ? child : DOMQuery.first(child, "[autofocus]") {
+            // `[autofocus]` on the child or its first descendant with it (by attribute, not
+            // through the selector engine: every swapped element asks).
+            if child.isElement, let focused = child.hasAttribute("autofocus") ? child
+                : child.firstDescendant(where: { $0.isElement && $0.hasAttribute("autofocus") }) {
                 diagnose("focus", focused, "autofocus: would be focused")
             }
             triggerEvent(child, "htmx:load")

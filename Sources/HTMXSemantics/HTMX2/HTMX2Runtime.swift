@@ -36,7 +36,9 @@ public typealias HTMX2Dialogs = PageDialogs
 /// function it follows.
 public final class HTMX2Runtime: HTMXRuntimeCore {
     /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
-    public var config: HTMX2Config
+    public var config: HTMX2Config {
+        didSet { swapSpecs = StringMemo() }
+    }
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX2Transport?
 
@@ -48,6 +50,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     var currentPathForHistory = "/"
     /// Bookkeeping for hx-preserve (the pantry).
     var preservePantry: [Node] = []
+    /// Whether an OOB element with a single target is moved there rather than cloned (see
+    /// `oobSwap`); tests turn it off to compare with htmx's clone.
+    package var oobMovesLoneElement = true
     /// Identity of trigger specs for `changed` bookkeeping (htmx keys a WeakMap by the spec).
     var nextSpecID = 0
     /// Registered extensions by name (htmx.js `extensions`).
@@ -63,6 +68,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// names, fired often): its kebabEventName, and whether an extension acts on it
     /// (forgotten when an extension is defined).
     @exclusivity(unchecked) var eventNames = StringMemo<(kebab: String, extensionsHandle: Bool)>()
+    /// `hx-swap` values of elements that are not boosted, parsed (with their diagnostics)
+    /// under the current config: an SSE element's value is asked for every message.
+    @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {

@@ -64,8 +64,7 @@ extension HTMX4Runtime {
     /// `__removeClass`: an element left with no class loses the attribute.
     func removeClass(_ elt: Node?, _ cls: String) {
         guard let elt, elt.isElement else { return }
-        if elt.hasAttribute("class") { elt.removeClass(cls) }
-        if !elt.hasClassTokens { elt.removeAttribute("class") }
+        if elt.removeClasses([cls]) == false { elt.removeAttribute("class") }
     }
 }
 

@@ -87,6 +87,21 @@ struct HTMX2RuntimeTests {
         #expect(f.button.attribute("class") == nil, "htmx-request is removed and the emptied class attribute with it")
     }
 
+    /// Parsed `hx-swap` values are kept per value, under the config they were parsed with:
+    /// a config change is seen by the next swap, and a boosted element still gets its own.
+    @Test func swapSpecificationFollowsConfigChangesAndBoosting() {
+        let f = RuntimeFixture(buttonAttributes: [("hx-get", "/s"), ("hx-swap", "settle:5ms")])
+        #expect(f.runtime.swapSpecification(for: f.button).swapStyle == "innerHTML")
+        #expect(f.runtime.swapSpecification(for: f.button).settleDelay == 5)
+        f.runtime.config.defaultSwapStyle = "outerHTML"
+        #expect(f.runtime.swapSpecification(for: f.button).swapStyle == "outerHTML")
+        #expect(f.runtime.swapSpecification(for: f.button, override: "beforeend").swapStyle == "beforeend")
+        f.runtime.data(f.button).boosted = true
+        let boosted = f.runtime.swapSpecification(for: f.button)
+        #expect(boosted.swapStyle == "innerHTML", "boosted elements default to innerHTML")
+        #expect(boosted.show == "top", "and show the top of the window")
+    }
+
     @Test func settleClassStaysForTheSettleDelay() {
         let f = RuntimeFixture(buttonAttributes: [("hx-get", "/s"), ("hx-target", "#out"), ("hx-swap", "textContent settle:50ms")])
         f.runtime.start()
