@@ -152,4 +152,31 @@ struct EventDispatchTests {
         d.removeListener(.node(x), "e", id)
         #expect(d.isInert("e", .kebabTwin), "no longer once the listener is gone")
     }
+
+    /// An event of a type no listener hears reaches the observer without a ``DOMEvent``,
+    /// shown as a dispatch would show it: its parts, and whether its path reaches the
+    /// document (an element taken out of the page does not).
+    @Test func unheardEventsReachTheObserverAsADispatchShowsThem() {
+        let doc = Document(html: "<body><i id=x></i>")
+        let x = doc.element(byID: "x")!
+        let d = EventDispatcher()
+        var seen: [(String, String?, Bool, DOMEvent.Origin)] = []
+        d.observer = { e, reaches in seen.append((e.type, e.detail.objectValue?["k"]?.stringValue, reaches, e.origin)) }
+        d.observerFilter = { type, _ in type != "skipped" }
+        let detail = JSValue.object(JSObject([("k", .string("v"))]))
+        #expect(!d.isListened("e"))
+        #expect(d.dispatchUnheard("e", detail: detail, to: .node(x)))
+        #expect(d.dispatch(DOMEvent(type: "e", detail: detail), to: .node(x)))
+        #expect(d.dispatchUnheard("skipped", detail: detail, to: .node(x)))
+        x.remove()
+        d.dispatchUnheard("gone", detail: .null, origin: .native, to: .node(x))
+        #expect(seen.map(\.0) == ["e", "e", "gone"], "the filter applies as in a dispatch")
+        #expect(seen.map(\.1) == ["v", "v", nil])
+        #expect(seen.map(\.2) == [true, true, false])
+        #expect(seen.map(\.3) == [.script, .script, .native])
+        let id = d.addListener(.node(doc.node), "e") { _ in }
+        #expect(d.isListened("e") && !d.isListened("f"))
+        d.removeListener(.node(doc.node), "e", id)
+        #expect(!d.isListened("e"))
+    }
 }

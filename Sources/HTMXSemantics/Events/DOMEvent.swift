@@ -8,6 +8,22 @@ public enum EventTarget: Hashable {
     public var node: Node? { if case .node(let n) = self { return n } else { return nil } }
 }
 
+/// What ``EventDispatcher/observer`` is shown of a dispatched event: all the result
+/// recorder reads, so an event nobody listens to needs no ``DOMEvent`` at all.
+public struct ObservedEvent {
+    public let type: String
+    public let detail: JSValue
+    public let target: EventTarget
+    public let origin: DOMEvent.Origin
+
+    public init(type: String, detail: JSValue, target: EventTarget, origin: DOMEvent.Origin) {
+        self.type = type
+        self.detail = detail
+        self.target = target
+        self.origin = origin
+    }
+}
+
 /// A DOM event in flight. A reference type because listeners along the path share it
 /// (`preventDefault`, `stopPropagation` and detail changes are seen by later listeners).
 public final class DOMEvent {

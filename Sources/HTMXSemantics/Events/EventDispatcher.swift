@@ -35,7 +35,7 @@ public final class EventDispatcher {
     /// Called for each dispatch before any listener, with whether its propagation path
     /// reaches the document; the result recorder hooks in here (it behaves as a capture
     /// listener on `document`).
-    @exclusivity(unchecked) public var observer: ((DOMEvent, _ reachesDocument: Bool) -> Void)?
+    @exclusivity(unchecked) public var observer: ((ObservedEvent, _ reachesDocument: Bool) -> Void)?
     /// When set, the observer is called only for events this accepts (it must not depend on
     /// the path); an event nobody listens to or observes then costs no walk up the tree.
     @exclusivity(unchecked) public var observerFilter: ((_ type: String, _ origin: DOMEvent.Origin) -> Bool)?
@@ -117,11 +117,11 @@ public final class EventDispatcher {
         guard listened || observed else { return !event.defaultPrevented }
         // Only listeners need the path itself; the observer only asks where it ends.
         guard listened else {
-            observer?(event, Self.reachesDocument(target))
+            observer?(ObservedEvent(event, target), Self.reachesDocument(target))
             return !event.defaultPrevented
         }
         let path = Self.path(from: target)
-        if observed { observer?(event, path.count > 1 && path.last == .window) }
+        if observed { observer?(ObservedEvent(event, target), path.count > 1 && path.last == .window) }
         // Capture: from the top of the path down to the target's parent.
         for t in path.reversed().dropLast() where !event.propagationStopped {
             invoke(event, on: t, phase: .capture, &table)
@@ -136,10 +136,30 @@ public final class EventDispatcher {
         return !event.defaultPrevented
     }
 
+    /// What ``dispatch(_:to:)`` does for an event of a type no listener can hear (see
+    /// ``isListened(_:)``): only the observer sees it, so it is shown the parts without a
+    /// ``DOMEvent`` being built. Returns true (nothing could cancel it).
+    @discardableResult
+    public func dispatchUnheard(_ type: String, detail: JSValue, origin: DOMEvent.Origin = .script,
+                                to target: EventTarget) -> Bool {
+        assert(!isListened(type), "a listener would miss this event")
+        guard depth < Self.maxDepth, let observer, observerFilter?(type, origin) ?? true else { return true }
+        depth += 1
+        defer { depth -= 1 }
+        observer(ObservedEvent(type: type, detail: detail, target: target, origin: origin), Self.reachesDocument(target))
+        return true
+    }
+
+    /// Whether a listener is registered for this type anywhere (a dispatch must then build
+    /// the event and walk its path).
+    public func isListened(_ type: String) -> Bool {
+        listenedTypeBits & Self.typeBit(type) != 0 && listeners[type] != nil
+    }
+
     /// Whether dispatching an event of this type and origin would do nothing: no listener
     /// could hear it and the observer would not see it (the caller can skip building it).
     public func isInert(_ type: String, _ origin: DOMEvent.Origin) -> Bool {
-        if listenedTypeBits & Self.typeBit(type) != 0, listeners[type] != nil { return false }
+        if isListened(type) { return false }
         return observer == nil || observerFilter?(type, origin) == false
     }
 
@@ -202,5 +222,11 @@ public final class EventDispatcher {
         }
         if case .node(let top) = path.last!, top.kind == .document { path.append(.window) }
         return path
+    }
+}
+
+extension ObservedEvent {
+    init(_ event: DOMEvent, _ target: EventTarget) {
+        self.init(type: event.type, detail: event.detail, target: target, origin: event.origin)
     }
 }

@@ -25,12 +25,12 @@ public final class EventRecorder {
     }
 
     /// Hook for ``EventDispatcher/observer`` (without ``attach(to:)``).
-    public func observe(_ event: DOMEvent, reachesDocument: Bool) {
+    public func observe(_ event: ObservedEvent, reachesDocument: Bool) {
         guard wants(event.type, event.origin) else { return }
         record(event, reachesDocument: reachesDocument)
     }
 
-    private func record(_ event: DOMEvent, reachesDocument: Bool) {
+    private func record(_ event: ObservedEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         detail.removeAll(keepingCapacity: true)

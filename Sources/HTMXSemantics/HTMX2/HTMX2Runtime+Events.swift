@@ -12,15 +12,28 @@ extension HTMX2Runtime {
         if let error = detail["error"], Self.isTruthy(error) {
             triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(copy detail))]))
         }
-        let event = DOMEvent(type: name, detail: .object(detail), bubbles: true, cancelable: true, origin: .script)
-        var result = dispatcher.dispatch(event, to: .node(elt))
-        let known = eventNames.value(for: name) { (Self.kebabEventName($0), someExtensionHandles($0)) }
+        let known = eventNames.value(for: name) { name in
+            let kebab = Self.kebabEventName(name)
+            return (kebab, kebab != name, someExtensionHandles(name))
+        }
+        let detailValue = JSValue.object(detail)
+        var event: DOMEvent?
+        var result: Bool
+        if known.extensionsHandle || dispatcher.isListened(name) {
+            let built = DOMEvent(type: name, detail: detailValue, bubbles: true, cancelable: true, origin: .script)
+            result = dispatcher.dispatch(built, to: .node(elt))
+            event = built
+        } else {
+            // Most of htmx's events have no listener and no extension acting on them: the
+            // recorder alone sees them, and no event object is built.
+            result = dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt))
+        }
         // The twin only matters to a listener for it or a recorder asked to list it.
-        if result && known.kebab != name && !dispatcher.isInert(known.kebab, .kebabTwin) {
-            let twin = DOMEvent(type: known.kebab, detail: event.detail, bubbles: true, cancelable: true, origin: .kebabTwin)
+        if result && known.hasTwin && !dispatcher.isInert(known.kebab, .kebabTwin) {
+            let twin = DOMEvent(type: known.kebab, detail: event?.detail ?? detailValue, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))
         }
-        guard known.extensionsHandle else { return result }
+        guard known.extensionsHandle, let event else { return result }
         for ext in getExtensions(elt) where result {
             result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
         }

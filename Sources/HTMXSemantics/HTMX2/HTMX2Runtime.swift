@@ -65,9 +65,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// (emptied when an extension is defined).
     @exclusivity(unchecked) var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
     /// What triggerEvent needs to know of each event name triggered so far (a handful of
-    /// names, fired often): its kebabEventName, and whether an extension acts on it
-    /// (forgotten when an extension is defined).
-    @exclusivity(unchecked) var eventNames = StringMemo<(kebab: String, extensionsHandle: Bool)>()
+    /// names, fired often): its kebabEventName, whether that differs from the name, and
+    /// whether an extension acts on it (forgotten when an extension is defined).
+    @exclusivity(unchecked) var eventNames = StringMemo<(kebab: String, hasTwin: Bool, extensionsHandle: Bool)>()
     /// `hx-swap` values of elements that are not boosted, parsed (with their diagnostics)
     /// under the current config: an SSE element's value is asked for every message.
     @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()

@@ -45,6 +45,8 @@ extension HTMX4Runtime {
     @discardableResult
     public func trigger(_ on: Node?, _ name: String, _ detail: JSValue = .object(JSObject()), bubbles: Bool = true) -> Bool {
         let target: Node = (on?.isConnected ?? false) ? on! : document.node
+        // Most events have no listener: the recorder alone sees them, no event is built.
+        guard dispatcher.isListened(name) else { return dispatcher.dispatchUnheard(name, detail: detail, to: .node(target)) }
         let event = DOMEvent(type: name, detail: detail, bubbles: bubbles, cancelable: true, origin: .script)
         return dispatcher.dispatch(event, to: .node(target))
     }
