@@ -2,6 +2,7 @@ import HTMLModel
 
 extension HTMX2Runtime {
     static let verbs = ["get", "post", "put", "delete", "patch"]
+    static let verbAttributes = verbs.map { ($0, "hx-" + $0) }
 
     /// htmx.js findElementsToProcess: the selector list htmx 2 queries below a processed
     /// node (verbs, boost, forms, submit buttons, hx-ext, hx-trigger, and the selectors
@@ -103,8 +104,15 @@ extension HTMX2Runtime {
 
     /// htmx.js getTriggerSpecs, with htmx's syntax errors fired as events.
     func triggerSpecs(_ elt: Node) -> [TriggerSpec] {
-        let type = elt.isHTMLElement(named: "input") ? elt.attribute("type") : nil
-        let result = TriggerSpec.specs(for: attr(elt, "hx-trigger"), tagName: elt.localName, inputType: type)
+        var result = GrammarResult<[TriggerSpec]>([])
+        // The parse is pure: a value kept from an earlier element gives the same specs and
+        // diagnostics, and the syntax errors are fired again below, as htmx (which keeps no
+        // parse unless `triggerSpecsCache` is set) fires them for every element.
+        if let value = attr(elt, "hx-trigger") { result = triggerLists.value(for: value) { TriggerSpec.parseList($0) } }
+        if result.value.isEmpty {
+            let type = elt.isHTMLElement(named: "input") ? elt.attribute("type") : nil
+            result.value = [TriggerSpec.defaultSpec(tagName: elt.localName, inputType: type)]
+        }
         for note in result.diagnostics {
             if note.code == GrammarDiagnostic.syntaxErrorCode {
                 var detail = JSObject()
@@ -119,8 +127,8 @@ extension HTMX2Runtime {
     /// htmx.js processVerbs.
     func processVerbs(_ elt: Node, _ d: HTMX2NodeData, _ specs: [TriggerSpec]) -> Bool {
         var explicit = false
-        for verb in Self.verbs where hasAttr(elt, "hx-" + verb) {
-            let path = attrRaw(elt, "hx-" + verb) ?? ""
+        for (verb, name) in Self.verbAttributes where hasAttr(elt, name) {
+            let path = attrRaw(elt, name) ?? ""
             explicit = true
             d.path = path
             d.verb = verb

@@ -302,7 +302,8 @@ extension HTMX2Runtime {
     /// htmx.js handleAttributes: new elements whose tag and id exist under the swap parent
     /// start with the old element's settled attributes and get their own back at settle.
     func handleAttributes(_ parent: Node, _ fragment: Node, _ settleInfo: HTMX2SettleInfo) {
-        for newNode in DOMQuery.all(fragment, "[id]") {
+        // `querySelectorAll('[id]')`, by attribute: asked of every swap's content.
+        for newNode in fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") }) {
             guard let id = newNode.attribute("id"), !id.isEmpty else { continue }
             let sel = CSSEscape.escape(newNode.tagName) + "#" + CSSEscape.escape(id)
             guard let old = DOMQuery.first(parent, sel), old != parent else { continue }

@@ -71,6 +71,8 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// `hx-swap` values of elements that are not boosted, parsed (with their diagnostics)
     /// under the current config: an SSE element's value is asked for every message.
     @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()
+    /// `hx-trigger` values, parsed (see `triggerSpecs`).
+    @exclusivity(unchecked) var triggerLists = StringMemo<GrammarResult<[TriggerSpec]>>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
