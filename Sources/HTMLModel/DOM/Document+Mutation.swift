@@ -118,13 +118,38 @@ extension Document {
     }
 
     /// Adds an attribute at the end of the element's list without entity parsing
-    /// (`xmlNewDocProp` would decode `&...;` in the value).
+    /// (`xmlNewDocProp` would decode `&...;` in the value). Built as `xmlNewNsProp` builds
+    /// it, except that an `id` is not entered in libxml2's own ID table: nothing reads that
+    /// table (the document keeps its own index), and the insert was the dearest part of
+    /// every parsed `id`. Such an attribute keeps `atype` 0, so libxml2 never looks for it
+    /// there when it is changed or freed.
     static func appendAttribute(_ p: xmlNodePtr, _ name: String, _ value: String) {
+        // libxml2 frees it with xmlFree, which is free(3) here: no custom allocator is ever
+        // installed.
+        guard let attr = calloc(1, MemoryLayout<xmlAttr>.size) else { fatalError("out of memory") }
+        let a = attr.bindMemory(to: xmlAttr.self, capacity: 1)
+        let doc = p.pointee.doc
+        a.pointee.type = XML_ATTRIBUTE_NODE
+        a.pointee.parent = p
+        a.pointee.doc = doc
         name.withCString { n in
-            value.withCString { v in
-                _ = xmlNewNsProp(p, nil, UnsafeRawPointer(n).assumingMemoryBound(to: xmlChar.self),
-                                 UnsafeRawPointer(v).assumingMemoryBound(to: xmlChar.self))
+            let bytes = UnsafeRawPointer(n).assumingMemoryBound(to: xmlChar.self)
+            if let dict = doc?.pointee.dict {
+                a.pointee.name = xmlDictLookup(dict, bytes, -1)
+            } else {
+                a.pointee.name = UnsafePointer(xmlStrdup(bytes))
             }
+        }
+        let text = value.withCString { v in xmlNewDocText(doc, UnsafeRawPointer(v).assumingMemoryBound(to: xmlChar.self))! }
+        text.pointee.parent = UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)
+        a.pointee.children = text
+        a.pointee.last = text
+        if var last = p.pointee.properties {
+            while let next = last.pointee.next { last = next }
+            last.pointee.next = a
+            a.pointee.prev = last
+        } else {
+            p.pointee.properties = a
         }
     }
 }

@@ -44,10 +44,11 @@ enum ElementTag: UInt8, CaseIterable, Sendable {
 
     /// The id of a lower-cased tag name.
     static func lookup(_ name: String) -> ElementTag {
-        let utf8 = name.utf8
-        guard utf8.count <= ElementTagTable.maximumNameLength else { return .unknown }
-        let found = utf8.withContiguousStorageIfAvailable { ElementTagTable.shared.lookup($0) }
-        return found ?? ElementTagTable.shared.lookup(Array(utf8).withUnsafeBufferPointer { $0 })
+        guard name.utf8.count <= ElementTagTable.maximumNameLength else { return .unknown }
+        // withUTF8, not the UTF-8 view's contiguous storage: tag names are small strings,
+        // which have none, and the fallback copied every name into a new array.
+        var name = name
+        return name.withUTF8 { ElementTagTable.shared.lookup($0) }
     }
 }
 
@@ -88,7 +89,14 @@ private struct ElementTagTable: Sendable {
         while true {
             let raw = slots[slot]
             if raw == 0 { return .unknown }
-            if names[Int(raw)].elementsEqual(bytes) { return ElementTag(rawValue: raw) ?? .unknown }
+            // Names are at most 16 bytes: a plain loop (the generic elementsEqual cost more
+            // than the rest of the lookup).
+            let same = names[Int(raw)].withUnsafeBufferPointer { known in
+                guard known.count == bytes.count else { return false }
+                for i in 0..<known.count where known[i] != bytes[i] { return false }
+                return true
+            }
+            if same { return ElementTag(rawValue: raw) ?? .unknown }
             slot = (slot + 1) & (Self.slotCount - 1)
         }
     }

@@ -197,6 +197,31 @@ struct AttributeTests {
         #expect(t.outerHTML == #"<template><div id="in"></div></template>"#)
     }
 
+    /// Parsed and created attributes are built without libxml2's `xmlNewNsProp` (whose ID
+    /// table nobody reads): they still read, change, move, copy and go away like any other,
+    /// and the id index follows them.
+    @Test func attributesBuiltDirectlyBehaveLikeAnyOther() throws {
+        let doc = Document(html: #"<body><p id="a" class="x" data-v="">one</p><i id="b"></i>"#)
+        let p = try #require(doc.element(byID: "a"))
+        #expect(p.attributes.map(\.name) == ["id", "class", "data-v"])
+        #expect(p.attribute("data-v") == "" && p.hasAttribute("data-v"))
+        p.setAttribute("id", "c")
+        #expect(doc.element(byID: "a") == nil && doc.element(byID: "c") == p)
+        p.setAttribute("title", "t")
+        p.removeAttribute("class")
+        #expect(p.outerHTML == #"<p id="c" data-v="" title="t">one</p>"#)
+        let copy = p.clone(deep: true)
+        #expect(copy.outerHTML == p.outerHTML)
+        p.remove()
+        #expect(doc.element(byID: "c") == nil)
+        let made = doc.createElement("span", attributes: [HTMLAttribute(name: "id", value: "d")])
+        doc.element(byID: "b")!.append(made)
+        #expect(doc.element(byID: "d") == made)
+        made.removeAttribute("id")
+        #expect(doc.element(byID: "d") == nil && made.outerHTML == "<span></span>")
+        doc.releaseDetachedNodes()
+    }
+
     @Test func classListBehavesLikeDOMTokenList() {
         let (doc, body) = makeDocument()
         let el = doc.createElement("div", attributes: [.init(name: "class", value: "  a\tb  a ")])
