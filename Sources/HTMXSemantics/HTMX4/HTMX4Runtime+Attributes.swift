@@ -21,12 +21,11 @@ extension HTMX4Runtime {
 
     /// `__prefixes`: the name and, with a prefix, the name with every `hx-` replaced.
     func prefixes(_ s: String) -> [String] {
-        guard let p = config.prefix else { return [s] }
         if prefixCache.generation != config.generation { prefixCache = (config.generation, [:]) }
         if let cached = prefixCache.names[s] { return cached }
-        let both = [s, s.replacingAll("hx-", with: p)]
-        prefixCache.names[s] = both
-        return both
+        let names = config.prefix.map { [s, s.replacingAll("hx-", with: $0)] } ?? [s]
+        prefixCache.names[s] = names
+        return names
     }
 
     /// The names `__attributeValue` looks for, under the current prefix and meta character.
@@ -127,7 +126,7 @@ extension HTMX4Runtime {
     /// `__ignore`: inside `[hx-ignore]` (or its prefixed twin).
     func isIgnored(_ elt: Node) -> Bool {
         guard elt.isElement else { return true }
-        let names = ["hx-ignore"] + (config.prefix.map { [$0 + "ignore"] } ?? [])
+        let names = prefixes("hx-ignore")
         var cur: Node? = elt
         while let c = cur, c.isElement {
             if names.contains(where: { c.hasAttribute($0) }) { return true }
