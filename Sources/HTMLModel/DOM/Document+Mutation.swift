@@ -105,16 +105,17 @@ extension Document {
 
     /// Appends text to `parent`, merging into its last child when that is a text node
     /// (the parser's "insert a character"; DOM methods never merge).
-    func appendMergingText(_ text: String, to parent: xmlNodePtr, before ref: xmlNodePtr?) {
+    /// A run of the parser's input, as a Substring: no String is made of it on the way.
+    func appendMergingText(_ text: Substring, to parent: xmlNodePtr, before ref: xmlNodePtr?) {
         let prev = ref == nil ? parent.pointee.last : ref!.pointee.prev
-        if let prev, prev.pointee.type == XML_TEXT_NODE {
-            var t = text
-            t.withUTF8 { buf in
+        var t = text
+        t.withUTF8 { buf in
+            if let prev, prev.pointee.type == XML_TEXT_NODE {
                 _ = xmlTextConcat(prev, buf.baseAddress, Int32(clamping: buf.count))
+            } else {
+                RawTree.link(xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))!, into: parent, before: ref)
             }
-            return
         }
-        RawTree.link(unlinkedText(text), into: parent, before: ref)
     }
 
     /// Adds an attribute at the end of the element's list without entity parsing

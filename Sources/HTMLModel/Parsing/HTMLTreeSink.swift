@@ -24,10 +24,10 @@ public protocol HTMLTreeSink {
     /// Links `child` (detached) immediately before `sibling`, which has a parent.
     func insert(_ child: Handle, before sibling: Handle)
     /// Appends text to `parent`, merging it into `parent`'s last child when that is a text node.
-    func appendText(_ text: String, to parent: Handle)
+    func appendText(_ text: Substring, to parent: Handle)
     /// Inserts text before `sibling`, merging it into `sibling`'s previous sibling when that is
     /// a text node.
-    func insertText(_ text: String, before sibling: Handle)
+    func insertText(_ text: Substring, before sibling: Handle)
 
     /// The parent node, or nil when detached.
     func parent(of node: Handle) -> Handle?

@@ -65,11 +65,11 @@ final class LibXMLTreeSink: HTMLTreeSink {
         RawTree.link(child, into: parent, before: sibling)
     }
 
-    func appendText(_ text: String, to parent: xmlNodePtr) {
+    func appendText(_ text: Substring, to parent: xmlNodePtr) {
         document.appendMergingText(text, to: parent, before: nil)
     }
 
-    func insertText(_ text: String, before sibling: xmlNodePtr) {
+    func insertText(_ text: Substring, before sibling: xmlNodePtr) {
         guard let parent = sibling.pointee.parent else { return }
         document.appendMergingText(text, to: parent, before: sibling)
     }

@@ -18,6 +18,12 @@ enum CharacterRuns {
         return (text[text.startIndex..<index], text[index...])
     }
 
+    /// Whether the run holds a U+0000, eight bytes at a step (every text run is asked).
+    static func containsNull(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { scan($0, from: 0, end: $0.count, for: 0, 0, 0) < $0.count }
+    }
+
     static func isAllWhitespace(_ text: Substring) -> Bool {
         text.utf8.allSatisfy(isWhitespace)
     }
@@ -37,13 +43,13 @@ enum CharacterRuns {
 
     /// `text` without U+0000 characters.
     static func removingNulls(_ text: Substring) -> Substring {
-        guard text.utf8.contains(0) else { return text }
+        guard containsNull(text) else { return text }
         return String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self)[...]
     }
 
     /// `text` with U+0000 replaced by U+FFFD (foreign content).
     static func replacingNulls(_ text: Substring) -> Substring {
-        guard text.utf8.contains(0) else { return text }
+        guard containsNull(text) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {

@@ -4,7 +4,7 @@ extension HTMLTreeBuilder {
         switch token {
         case .characters(let run):
             var text = run
-            if text.utf8.contains(0) {
+            if CharacterRuns.containsNull(text) {
                 parseError("unexpected-null-character")
                 text = CharacterRuns.replacingNulls(text)
             }

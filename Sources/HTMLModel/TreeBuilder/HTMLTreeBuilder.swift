@@ -225,14 +225,16 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
 
     /// Runs a token to completion; a mode that "reprocesses the token" hands it back here.
     mutating func dispatch(_ token: TreeToken) {
-        var pending: TreeToken? = token
-        while let current = pending {
-            if usesForeignContentRules(for: current) {
-                pending = processForeignContent(current)
-            } else {
-                pending = process(current, in: mode)
-            }
+        // The first pass borrows the token and later ones take it out of `pending`: no copy
+        // of its strings and attributes per token.
+        var pending = step(token)
+        while let current = pending.take() {
+            pending = step(current)
         }
+    }
+
+    private mutating func step(_ token: TreeToken) -> TreeToken? {
+        usesForeignContentRules(for: token) ? processForeignContent(token) : process(token, in: mode)
     }
 
     /// https://html.spec.whatwg.org/multipage/parsing.html#adjusted-current-node

@@ -6,7 +6,7 @@ extension HTMLTreeBuilder {
         switch token {
         case .characters(let run):
             var text = run
-            if text.utf8.contains(0) {
+            if CharacterRuns.containsNull(text) {
                 parseError("unexpected-null-character")
                 text = CharacterRuns.removingNulls(text)
                 if text.isEmpty { return nil }

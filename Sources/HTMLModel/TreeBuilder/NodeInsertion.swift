@@ -134,9 +134,9 @@ extension HTMLTreeBuilder {
         case .append(let parent):
             // Text never goes directly into a Document.
             if parent == sink.documentHandle { return }
-            sink.appendText(String(text), to: parent)
+            sink.appendText(text, to: parent)
         case .before(let sibling):
-            sink.insertText(String(text), before: sibling)
+            sink.insertText(text, before: sibling)
         }
     }
 

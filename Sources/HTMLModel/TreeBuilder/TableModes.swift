@@ -105,7 +105,7 @@ extension HTMLTreeBuilder {
     // https://html.spec.whatwg.org/multipage/parsing.html#parsing-main-intabletext
     mutating func processInTableText(_ token: TreeToken) -> TreeToken? {
         if case .characters(let run) = token {
-            if run.utf8.contains(0) { parseError("unexpected-null-character") }
+            if CharacterRuns.containsNull(run) { parseError("unexpected-null-character") }
             let text = CharacterRuns.removingNulls(run)
             if !pendingTableTextHasNonWhitespace && !CharacterRuns.isAllWhitespace(text) {
                 pendingTableTextHasNonWhitespace = true

@@ -46,11 +46,11 @@ final class CountingTreeSink: HTMLTreeSink {
         children[parent].insert(child, at: index)
     }
 
-    func appendText(_ text: String, to parent: Int) {
+    func appendText(_ text: Substring, to parent: Int) {
         textLength += text.utf8.count
     }
 
-    func insertText(_ text: String, before sibling: Int) {
+    func insertText(_ text: Substring, before sibling: Int) {
         precondition(parents[sibling] != nil, "insertText before a detached node")
         textLength += text.utf8.count
     }

@@ -51,7 +51,7 @@ final class TestTreeSink: HTMLTreeSink {
 
     func createComment(_ text: String) -> TreeTestNode {
         let node = TreeTestNode(.comment)
-        node.data = text
+        node.data = String(text)
         return node
     }
 
@@ -86,17 +86,17 @@ final class TestTreeSink: HTMLTreeSink {
         child.parent = parent
     }
 
-    func appendText(_ text: String, to parent: TreeTestNode) {
+    func appendText(_ text: Substring, to parent: TreeTestNode) {
         if let last = parent.children.last, last.kind == .text {
             last.data += text
             return
         }
         let node = TreeTestNode(.text)
-        node.data = text
+        node.data = String(text)
         append(node, to: parent)
     }
 
-    func insertText(_ text: String, before sibling: TreeTestNode) {
+    func insertText(_ text: Substring, before sibling: TreeTestNode) {
         guard let parent = sibling.parent,
               let index = parent.children.firstIndex(where: { $0 === sibling }) else {
             preconditionFailure("insertText before a detached node")
@@ -106,7 +106,7 @@ final class TestTreeSink: HTMLTreeSink {
             return
         }
         let node = TreeTestNode(.text)
-        node.data = text
+        node.data = String(text)
         insert(node, before: sibling)
     }
 

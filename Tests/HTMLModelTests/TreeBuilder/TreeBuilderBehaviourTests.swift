@@ -242,8 +242,8 @@ final class TemplateIsContentsSink: HTMLTreeSink {
     }
     func append(_ child: TreeTestNode, to parent: TreeTestNode) { inner.append(child, to: parent) }
     func insert(_ child: TreeTestNode, before sibling: TreeTestNode) { inner.insert(child, before: sibling) }
-    func appendText(_ text: String, to parent: TreeTestNode) { inner.appendText(text, to: parent) }
-    func insertText(_ text: String, before sibling: TreeTestNode) { inner.insertText(text, before: sibling) }
+    func appendText(_ text: Substring, to parent: TreeTestNode) { inner.appendText(text, to: parent) }
+    func insertText(_ text: Substring, before sibling: TreeTestNode) { inner.insertText(text, before: sibling) }
     func parent(of node: TreeTestNode) -> TreeTestNode? { inner.parent(of: node) }
     func detach(_ node: TreeTestNode) { inner.detach(node) }
     func reparentChildren(of from: TreeTestNode, to: TreeTestNode) { inner.reparentChildren(of: from, to: to) }
