@@ -19,11 +19,11 @@ extension Node {
     public func addClass(_ names: String...) { addClasses(names) }
 
     public func addClasses(_ names: [String]) {
-        let current = attribute("class")
-        if let current, let added = Self.addingToNormalized(current, names) {
-            if added != current { setAttribute("class", added) }
-            return
+        switch editNormalizedClass({ Self.addingToNormalized($0, names) }) {
+        case .unchanged, .replaced: return
+        case .general: break
         }
+        let current = attribute("class")
         var set = Self.orderedSet(current ?? "")
         for n in names where !set.contains(n) { set.append(n) }
         setSerializedClasses(set, replacing: current)
@@ -36,14 +36,40 @@ extension Node {
     @discardableResult
     public func removeClasses(_ names: [String]) -> Bool? {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
-        guard let current = attribute("class") else { return nil }
-        if let removed = Self.removingFromNormalized(current, names) {
-            if removed != current { setAttribute("class", removed) }
-            return !removed.isEmpty
+        guard isElement, RawTree.findAttribute(ptr, "class") != nil else { return nil }
+        switch editNormalizedClass({ Self.removingFromNormalized($0, names) }) {
+        case .unchanged(let tokens), .replaced(let tokens): return tokens
+        case .general: break
         }
+        let current = attribute("class") ?? ""
         let set = Self.orderedSet(current).filter { !names.contains($0) }
         setSerializedClasses(set, replacing: current)
         return !set.isEmpty
+    }
+
+    /// What a fast path did with the class value; `Bool`: whether a class is left.
+    enum ClassEdit {
+        case unchanged(Bool)
+        case replaced(Bool)
+        /// The value (or the names) need the general path: the token set's update steps.
+        case general
+    }
+
+    /// Settle classes are added and removed several times per swapped element: when the
+    /// `class` attribute is one text node holding a serialized set (the usual case), `edit`
+    /// works on its bytes and a change rewrites that node's text, with no String on the way.
+    /// `edit` returns nil to decline, the value itself for no change, or the new bytes.
+    private func editNormalizedClass(_ edit: (UnsafeBufferPointer<UInt8>) -> [UInt8]??) -> ClassEdit {
+        guard isElement, let attr = RawTree.findAttribute(ptr, "class"),
+              let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE
+        else { return .general }
+        let current = RawTree.bytes(text.pointee.content)
+        guard let outcome = edit(current) else { return .general }
+        guard let bytes = outcome else { return .unchanged(!current.isEmpty) }
+        bytes.withUnsafeBufferPointer { b in
+            xmlNodeSetContentLen(text, b.baseAddress, Int32(clamping: b.count))
+        }
+        return .replaced(!bytes.isEmpty)
     }
 
     /// DOMTokenList's update steps: the attribute is set to the serialized set. Writing the
@@ -84,42 +110,38 @@ extension Node {
         }
     }
 
-    // Settle classes are added and removed several times per swapped element; when the
-    // value is already a serialized set (the usual case) the checks below work on its bytes
-    // and build no token arrays. Any other value takes the general path.
-
-    /// `current` with the missing `names` appended, when `current` is already what the
-    /// update steps write and every name is a plain token; nil otherwise.
-    static func addingToNormalized(_ current: String, _ names: [String]) -> String? {
+    /// The bytes of `current` (a class value) with the missing `names` appended, when
+    /// `current` is already what the update steps write and every name is a plain token;
+    /// `.some(nil)` when nothing is missing; nil otherwise.
+    static func addingToNormalized(_ current: UnsafeBufferPointer<UInt8>, _ names: [String]) -> [UInt8]?? {
         guard isSerializedSet(current), plainTokens(names) else { return nil }
-        var value = current
-        for n in names where !contains(token: n, in: value) {
-            value += value.isEmpty ? n : " " + n
+        guard names.contains(where: { !contains(token: $0, in: current) }) else { return .some(nil) }
+        var out = Array(current)
+        for n in names where !out.withUnsafeBufferPointer({ contains(token: n, in: $0) }) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: n.utf8)
         }
-        return value
+        return .some(out)
     }
 
-    /// `current` without `names`, by bytes, when `current` is already a serialized set and
-    /// the names are plain tokens (then the update steps' split, filter and join give the
-    /// same); nil otherwise.
-    static func removingFromNormalized(_ current: String, _ names: [String]) -> String? {
+    /// The bytes of `current` without `names`, when `current` is already a serialized set
+    /// and the names are plain tokens (then the update steps' split, filter and join give
+    /// the same); `.some(nil)` when none is present; nil otherwise.
+    static func removingFromNormalized(_ current: UnsafeBufferPointer<UInt8>, _ names: [String]) -> [UInt8]?? {
         guard isSerializedSet(current), plainTokens(names) else { return nil }
-        guard names.contains(where: { contains(token: $0, in: current) }) else { return current }
-        var value = current
-        return value.withUTF8 { buf in
-            var out: [UInt8] = []
-            out.reserveCapacity(buf.count)
-            var start = 0
-            for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
-                let token = UnsafeBufferPointer(rebasing: buf[start..<i])
-                if !names.contains(where: { Self.equals(token, $0) }) {
-                    if !out.isEmpty { out.append(0x20) }
-                    out.append(contentsOf: token)
-                }
-                start = i + 1
+        guard names.contains(where: { contains(token: $0, in: current) }) else { return .some(nil) }
+        var out: [UInt8] = []
+        out.reserveCapacity(current.count)
+        var start = 0
+        for i in 0...current.count where i == current.count || current[i] == 0x20 {
+            let token = UnsafeBufferPointer(rebasing: current[start..<i])
+            if !names.contains(where: { Self.equals(token, $0) }) {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: token)
             }
-            return String(decoding: out, as: UTF8.self)
+            start = i + 1
         }
+        return .some(out)
     }
 
     /// Whether every name is non-empty and free of ASCII whitespace.
@@ -132,40 +154,34 @@ extension Node {
 
     /// Whether `value` equals its own serialized token set: tokens joined by single spaces,
     /// no other whitespace, none repeated.
-    static func isSerializedSet(_ value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { buf in
-            if buf.isEmpty { return true }
-            if buf.first == 0x20 || buf.last == 0x20 { return false }
-            var start = 0
-            for i in 0...buf.count {
-                guard i == buf.count || isSeparator(buf[i]) else { continue }
-                if i < buf.count && buf[i] != 0x20 { return false }
-                if i == start { return false } // two separators in a row
-                // Compare with every earlier token (a class value holds a handful).
-                let token = UnsafeBufferPointer(rebasing: buf[start..<i])
-                var s = 0
-                for j in 0..<start where buf[j] == 0x20 {
-                    if Self.equals(UnsafeBufferPointer(rebasing: buf[s..<j]), token) { return false }
-                    s = j + 1
-                }
-                start = i + 1
+    static func isSerializedSet(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        if buf.isEmpty { return true }
+        if buf.first == 0x20 || buf.last == 0x20 { return false }
+        var start = 0
+        for i in 0...buf.count {
+            guard i == buf.count || isSeparator(buf[i]) else { continue }
+            if i < buf.count && buf[i] != 0x20 { return false }
+            if i == start { return false } // two separators in a row
+            // Compare with every earlier token (a class value holds a handful).
+            let token = UnsafeBufferPointer(rebasing: buf[start..<i])
+            var s = 0
+            for j in 0..<start where buf[j] == 0x20 {
+                if Self.equals(UnsafeBufferPointer(rebasing: buf[s..<j]), token) { return false }
+                s = j + 1
             }
-            return true
+            start = i + 1
         }
+        return true
     }
 
     /// Whether `name` is one of the space-separated tokens of a serialized set.
-    static func contains(token name: String, in value: String) -> Bool {
-        var value = value
-        return value.withUTF8 { buf in
-            var start = 0
-            for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
-                if equals(UnsafeBufferPointer(rebasing: buf[start..<i]), name) { return true }
-                start = i + 1
-            }
-            return false
+    static func contains(token name: String, in buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+            if equals(UnsafeBufferPointer(rebasing: buf[start..<i]), name) { return true }
+            start = i + 1
         }
+        return false
     }
 
     /// Byte equality of two tokens (memcmp: a generic element-by-element comparison cost

@@ -278,6 +278,11 @@ struct AttributeTests {
                 let left = ordered(tokens(value)).filter { !names.contains($0) }
                 #expect(removed.attribute("class") == left.joined(separator: " "), "remove \(names) from \(value.debugDescription)")
                 #expect(remains == !left.isEmpty, "what remains after removing \(names) from \(value.debugDescription)")
+                // On the value the first edit wrote (the next edit reads it back).
+                removed.addClasses(names)
+                removed.removeClasses(["b"])
+                #expect(removed.attribute("class") == ordered(left + names).filter { $0 != "b" }.joined(separator: " "),
+                        "add \(names), remove b, after removing \(names) from \(value.debugDescription)")
             }
         }
     }
