@@ -27,9 +27,16 @@ extension HTMX2Runtime {
 
     /// htmx.js getClosestAttributeValue with getAttributeValueWithDisinheritance.
     func closestAttr(_ elt: Node, _ name: String) -> String? {
+        // Most ancestors carry none of the names that could stop the walk: one pass over
+        // their attribute names says so, before the lookups that build values.
+        let stoppers = closestAttrNames.value(for: name) { name in
+            ([name, "data-" + name] + (config.disableInheritance ? ["hx-inherit", "data-hx-inherit"] : ["hx-disinherit", "data-hx-disinherit"]))
+                .map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+        }
         var cur: Node? = elt
         while let e = cur {
-            if e.isElement, let v = valueWithDisinheritance(initial: elt, ancestor: e, name), !v.isEmpty {
+            if e.isElement, e.containsAttributeName(caseInsensitivelyIn: stoppers),
+               let v = valueWithDisinheritance(initial: elt, ancestor: e, name), !v.isEmpty {
                 return v == "unset" ? nil : v
             }
             cur = e.parentElement

@@ -37,7 +37,10 @@ public typealias HTMX2Dialogs = PageDialogs
 public final class HTMX2Runtime: HTMXRuntimeCore {
     /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
     public var config: HTMX2Config {
-        didSet { swapSpecs = StringMemo() }
+        didSet {
+            swapSpecs = StringMemo()
+            closestAttrNames = StringMemo()
+        }
     }
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX2Transport?
@@ -73,6 +76,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()
     /// `hx-trigger` values, parsed (see `triggerSpecs`).
     @exclusivity(unchecked) var triggerLists = StringMemo<GrammarResult<[TriggerSpec]>>()
+    /// Per attribute name, the names whose presence on an ancestor can end `closestAttr`'s
+    /// walk (lower-case bytes; emptied with the config).
+    @exclusivity(unchecked) var closestAttrNames = StringMemo<[[UInt8]]>()
 
     /// A runtime over `document`; nothing happens until ``start()``.
     public init(document: Document, dispatcher: EventDispatcher, scheduler: VirtualScheduler, config: HTMX2Config = HTMX2Config()) {
