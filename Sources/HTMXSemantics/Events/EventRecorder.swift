@@ -100,44 +100,51 @@ public final class EventRecorder {
         let members = o.members
         for i in members.indices { top.take(members[i].0, at: i) }
         guard top.readsAny else { return }
-        func at(_ m: TopMembers.Name) -> JSValue? { top.position(m).map { members[$0].1 } }
-        put("type", at(.type), .string)
-        put("value", at(.value), .primitive)
-        put("data", at(.data), .string)
-        put("id", at(.id), .string)
-        let message = at(.message)?.objectValue
-        put("data", message?["data"], .string)
-        put("event", message?["event"], .string)
-        put("id", message?["id"], .string)
-        let connection = at(.connection)?.objectValue
-        put("url", connection?["url"], .primitive)
-        put("attempt", connection?["attempt"], .primitive)
-        put("status", connection?["status"], .primitive)
-        put("reason", at(.reason), .primitive)
-        put("url", at(.url), .string)
-        put("status", at(.status), .number)
-        put("error", at(.error), .string)
-        put("verb", at(.verb), .string)
-        put("path", at(.path), .string)
-        let requestConfig = at(.requestConfig)?.objectValue
-        put("verb", requestConfig?["verb"], .string)
-        put("path", requestConfig?["path"], .string)
-        put("target", at(.target), .node)
-        put("status", at(.xhr)?.objectValue?["status"], .primitive)
-        put("successful", at(.successful), .bool)
-        put("failed", at(.failed), .bool)
-        put("shouldSwap", at(.shouldSwap), .bool)
-        put("isError", at(.isError), .bool)
-        put("ignoreTitle", at(.ignoreTitle), .bool)
-        put("readyState", at(.source)?.objectValue?["readyState"], .primitive)
-        let ctx = at(.ctx)?.objectValue
-        put("target", ctx?["target"], .node)
-        put("swap", ctx?["swap"], .string)
-        put("status", ctx?["response"]?.objectValue?["status"], .primitive)
-        let task = at(.task)?.objectValue
-        put("task", task?["type"], .primitive)
-        put("style", task?["swapSpec"]?.objectValue?["style"], .primitive)
+        for row in Self.table {
+            guard let p = top.position(row.member) else { continue }
+            var value: JSValue? = members[p].1
+            for key in row.path { value = value?.objectValue?[key] }
+            put(row.key, value, row.kind)
+        }
     }
+
+    /// The format's detail table, in its order: the key written, the detail member read,
+    /// the keys followed inside that member's object, and the kind of value kept. A row
+    /// whose member is absent costs one check (an htmx 4 detail carries `ctx`, so every
+    /// event walks the table).
+    private static let table: [(key: String, member: TopMembers.Name, path: [String], kind: Kind)] = [
+        ("type", .type, [], .string),
+        ("value", .value, [], .primitive),
+        ("data", .data, [], .string),
+        ("id", .id, [], .string),
+        ("data", .message, ["data"], .string),
+        ("event", .message, ["event"], .string),
+        ("id", .message, ["id"], .string),
+        ("url", .connection, ["url"], .primitive),
+        ("attempt", .connection, ["attempt"], .primitive),
+        ("status", .connection, ["status"], .primitive),
+        ("reason", .reason, [], .primitive),
+        ("url", .url, [], .string),
+        ("status", .status, [], .number),
+        ("error", .error, [], .string),
+        ("verb", .verb, [], .string),
+        ("path", .path, [], .string),
+        ("verb", .requestConfig, ["verb"], .string),
+        ("path", .requestConfig, ["path"], .string),
+        ("target", .target, [], .node),
+        ("status", .xhr, ["status"], .primitive),
+        ("successful", .successful, [], .bool),
+        ("failed", .failed, [], .bool),
+        ("shouldSwap", .shouldSwap, [], .bool),
+        ("isError", .isError, [], .bool),
+        ("ignoreTitle", .ignoreTitle, [], .bool),
+        ("readyState", .source, ["readyState"], .primitive),
+        ("target", .ctx, ["target"], .node),
+        ("swap", .ctx, ["swap"], .string),
+        ("status", .ctx, ["response", "status"], .primitive),
+        ("task", .task, ["type"], .primitive),
+        ("style", .task, ["swapSpec", "style"], .primitive),
+    ]
 
     /// Where in a detail's members the names the table reads are (a trivial value: nothing
     /// to retain or release per event).
