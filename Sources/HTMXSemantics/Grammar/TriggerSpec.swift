@@ -94,9 +94,17 @@ extension TriggerSpec {
     ///     case-insensitively, as HTML attribute selectors on `type` are).
     ///   Whether the element sits inside a form does not matter to htmx 2.
     public static func specs(for value: String?, tagName: String, inputType: String?) -> GrammarResult<[TriggerSpec]> {
-        var result = GrammarResult<[TriggerSpec]>([])
-        if let value, !value.isEmpty { result = parseList(value) }
-        if result.value.isEmpty { result.value = [defaultSpec(tagName: tagName, inputType: inputType)] }
+        let parsed = value.flatMap { $0.isEmpty ? nil : parseList($0) } ?? GrammarResult([])
+        return withDefault(parsed, tagName: tagName, inputType: inputType)
+    }
+
+    /// `parsed` (an element's `hx-trigger` parse, which a caller may keep per value) with
+    /// htmx's default trigger for the element when it names none; the element's names are
+    /// read only then.
+    public static func withDefault(_ parsed: GrammarResult<[TriggerSpec]>, tagName: @autoclosure () -> String,
+                                   inputType: @autoclosure () -> String?) -> GrammarResult<[TriggerSpec]> {
+        var result = parsed
+        if result.value.isEmpty { result.value = [defaultSpec(tagName: tagName(), inputType: inputType())] }
         return result
     }
 

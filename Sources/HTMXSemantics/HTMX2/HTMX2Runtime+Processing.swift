@@ -104,15 +104,12 @@ extension HTMX2Runtime {
 
     /// htmx.js getTriggerSpecs, with htmx's syntax errors fired as events.
     func triggerSpecs(_ elt: Node) -> [TriggerSpec] {
-        var result = GrammarResult<[TriggerSpec]>([])
         // The parse is pure: a value kept from an earlier element gives the same specs and
         // diagnostics, and the syntax errors are fired again below, as htmx (which keeps no
         // parse unless `triggerSpecsCache` is set) fires them for every element.
-        if let value = attr(elt, "hx-trigger") { result = triggerLists.value(for: value) { TriggerSpec.parseList($0) } }
-        if result.value.isEmpty {
-            let type = elt.isHTMLElement(named: "input") ? elt.attribute("type") : nil
-            result.value = [TriggerSpec.defaultSpec(tagName: elt.localName, inputType: type)]
-        }
+        let parsed = attr(elt, "hx-trigger").map { triggerLists.value(for: $0) { TriggerSpec.parseList($0) } } ?? GrammarResult([])
+        let result = TriggerSpec.withDefault(parsed, tagName: elt.localName,
+                                             inputType: elt.isHTMLElement(named: "input") ? elt.attribute("type") : nil)
         for note in result.diagnostics {
             if note.code == GrammarDiagnostic.syntaxErrorCode {
                 var detail = JSObject()
