@@ -21,7 +21,7 @@ extension Node {
     public func addClasses(_ names: [String]) {
         switch editNormalizedClass({ Self.addingToNormalized($0, names) }) {
         case .unchanged, .replaced: return
-        case .general: break
+        case .noAttribute, .general: break
         }
         let current = attribute("class")
         var set = Self.orderedSet(current ?? "")
@@ -36,9 +36,9 @@ extension Node {
     @discardableResult
     public func removeClasses(_ names: [String]) -> Bool? {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
-        guard isElement, RawTree.findAttribute(ptr, "class") != nil else { return nil }
         switch editNormalizedClass({ Self.removingFromNormalized($0, names) }) {
         case .unchanged(let tokens), .replaced(let tokens): return tokens
+        case .noAttribute: return nil
         case .general: break
         }
         let current = attribute("class") ?? ""
@@ -51,6 +51,8 @@ extension Node {
     enum ClassEdit {
         case unchanged(Bool)
         case replaced(Bool)
+        /// No `class` attribute (or not an element).
+        case noAttribute
         /// The value (or the names) need the general path: the token set's update steps.
         case general
     }
@@ -60,8 +62,8 @@ extension Node {
     /// works on its bytes and a change rewrites that node's text, with no String on the way.
     /// `edit` returns nil to decline, the value itself for no change, or the new bytes.
     private func editNormalizedClass(_ edit: (UnsafeBufferPointer<UInt8>) -> [UInt8]??) -> ClassEdit {
-        guard isElement, let attr = RawTree.findAttribute(ptr, "class"),
-              let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE
+        guard isElement, let attr = RawTree.findAttribute(ptr, "class") else { return .noAttribute }
+        guard let text = attr.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE
         else { return .general }
         let current = RawTree.bytes(text.pointee.content)
         guard let outcome = edit(current) else { return .general }

@@ -69,8 +69,11 @@ public struct ExtendedSelector: Equatable, Sendable {
         return parseList(selector)
     }
 
-    static let keywords: Set<String> = ["next", "nextElementSibling", "previous", "previousElementSibling",
-                                        "document", "window", "body", "root", "host"]
+    /// The parts a whole piece names by itself (the keywords that take no selector).
+    static let bareKeywords: [String: Part] = [
+        "next": .next, "nextElementSibling": .next, "previous": .previous, "previousElementSibling": .previous,
+        "document": .document, "window": .window, "body": .body, "root": .root, "host": .host,
+    ]
 
     /// True when `parseList` would return `selector` itself as one CSS part with no notes:
     /// printable ASCII without spaces (nothing to trim or split at), no `,` or `<`, and not
@@ -79,7 +82,7 @@ public struct ExtendedSelector: Equatable, Sendable {
         guard !selector.isEmpty, selector.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x2C && $0 != 0x3C }) else { return false }
         // Keywords start with a lower-case letter; `#id` needs no set lookup.
         guard let first = selector.utf8.first, first >= 0x61 && first <= 0x7A else { return true }
-        return !keywords.contains(selector)
+        return bareKeywords[selector] == nil
     }
 
     static func parseList(_ selector: String) -> GrammarResult<ExtendedSelector> {
@@ -98,24 +101,12 @@ public struct ExtendedSelector: Equatable, Sendable {
                 part = .closest(argument(arg, "closest", &notes))
             } else if let arg = s.dropPrefix("find ") {
                 part = .find(argument(arg, "find", &notes))
-            } else if s == "next" || s == "nextElementSibling" {
-                part = .next
+            } else if let bare = bareKeywords[s] {
+                part = bare
             } else if let arg = s.dropPrefix("next ") {
                 part = .nextMatching(argument(arg, "next", &notes))
-            } else if s == "previous" || s == "previousElementSibling" {
-                part = .previous
             } else if let arg = s.dropPrefix("previous ") {
                 part = .previousMatching(argument(arg, "previous", &notes))
-            } else if s == "document" {
-                part = .document
-            } else if s == "window" {
-                part = .window
-            } else if s == "body" {
-                part = .body
-            } else if s == "root" {
-                part = .root
-            } else if s == "host" {
-                part = .host
             } else {
                 if JSText.isAllWhitespace(Array(s.utf8), 0..<s.utf8.count) {
                     notes.append(GrammarDiagnostic(
