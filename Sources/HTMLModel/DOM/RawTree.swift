@@ -148,7 +148,7 @@ enum RawTree {
         structureChanged(parent)
         child.pointee.parent = parent
         if let ref {
-            siblingsShifted(parent)
+            if child.pointee.type == XML_ELEMENT_NODE { elementInserted(child, into: parent, before: ref) }
             child.pointee.next = ref
             child.pointee.prev = ref.pointee.prev
             if let prev = ref.pointee.prev { prev.pointee.next = child } else { parent.pointee.children = child }
@@ -161,11 +161,11 @@ enum RawTree {
         }
     }
 
-    /// `xmlUnlinkNode`, noting that the siblings after the node move up.
+    /// `xmlUnlinkNode`, noting that the element siblings after the node move up.
     static func unlink(_ p: xmlNodePtr) {
         if let parent = p.pointee.parent {
             structureChanged(parent)
-            if p.pointee.next != nil { siblingsShifted(parent) }
+            if p.pointee.type == XML_ELEMENT_NODE { elementRemoved(p, from: parent) }
         }
         xmlUnlinkNode(p)
     }
@@ -184,15 +184,55 @@ enum RawTree {
     // per ancestor per recorded event (parents with thousands of children are common in
     // streams). Each element caches its index in `_private` (libxml2 leaves that field to the
     // application) tagged with its parent's "order version", kept in the parent's `psvi`
-    // (unused without schema validation). The version changes whenever a child is inserted
-    // before another or a non-last child is removed, i.e. whenever some existing child's index
-    // may change; appending or removing the last child leaves the others' indices valid.
-    // `psvi` is only used on element and fragment parents: on an `xmlDoc` that offset is
-    // another field.
+    // (unused without schema validation). Only element children count: text and comment
+    // nodes come and go freely, and appending or removing the last element moves nobody.
+    //
+    // An element inserted before others moves them all, but the commonest insertion in a
+    // stream is half of a replacement (htmx's outerHTML swap: insert the new element before
+    // the old one, clean the old one up, remove it), which in the end moves nobody. So the
+    // first insertion keeps the version: the parent notes the position the new element took
+    // and marks it, entries stay in the coordinates of the tree without it (one lower from
+    // that position on), and removing the marked element or the element after it makes those
+    // coordinates exact again. Any other move bumps the version. `psvi` is only used on
+    // element and fragment parents: on an `xmlDoc` that offset is another field.
 
     private static let indexBits = 24
     private static let indexLimit = 1 << indexBits
+    private static let indexMask = UInt(indexLimit - 1)
+    /// The index field of the inserted element's marker (never a cached index).
+    private static let markerIndex = indexLimit - 1
     private static let versionMask: UInt = (1 << (UInt.bitWidth - indexBits)) - 1
+
+    /// A parent's order state: its version, and the index its marked element took (0: none).
+    private struct OrderState {
+        var version: UInt
+        var inserted: Int
+
+        init(_ parent: xmlNodePtr) {
+            let word = UInt(bitPattern: parent.pointee.psvi)
+            version = word & versionMask
+            inserted = Int(word >> (UInt.bitWidth - indexBits))
+        }
+
+        init(version: UInt, inserted: Int = 0) {
+            self.version = version
+            self.inserted = inserted
+        }
+
+        func store(in parent: xmlNodePtr) {
+            parent.pointee.psvi = UnsafeMutableRawPointer(bitPattern: UInt(inserted) << (UInt.bitWidth - indexBits) | version)
+        }
+
+        var marker: UInt { version << indexBits | UInt(markerIndex) }
+
+        /// The index an entry holds, in the coordinates of the tree as it is.
+        func current(_ entry: Int) -> Int { inserted != 0 && entry >= inserted ? entry + 1 : entry }
+
+        /// The entry for an element at `index` of the tree as it is (not the marked one).
+        func entry(_ index: Int) -> UInt {
+            version << indexBits | UInt(inserted != 0 && index > inserted ? index - 1 : index)
+        }
+    }
 
     @inline(__always)
     private static func hasOrderVersion(_ p: xmlNodePtr) -> Bool {
@@ -200,14 +240,47 @@ enum RawTree {
     }
 
     @inline(__always)
-    static func siblingsShifted(_ parent: xmlNodePtr) {
+    private static func cacheWord(_ p: xmlNodePtr) -> UInt { UInt(bitPattern: p.pointee._private) }
+
+    /// Every element child's cached index is void.
+    private static func bumpOrderVersion(_ parent: xmlNodePtr) {
+        OrderState(version: (OrderState(parent).version &+ 1) & versionMask).store(in: parent)
+    }
+
+    /// `child`, an element being linked into `parent` before `ref`.
+    private static func elementInserted(_ child: xmlNodePtr, into parent: xmlNodePtr, before ref: xmlNodePtr) {
         guard hasOrderVersion(parent) else { return }
-        let v = (UInt(bitPattern: parent.pointee.psvi) &+ 1) & versionMask
-        parent.pointee.psvi = UnsafeMutableRawPointer(bitPattern: v)
+        var state = OrderState(parent)
+        guard state.inserted == 0 else { return bumpOrderVersion(parent) }
+        // Only elements at or after `ref` move.
+        var next: xmlNodePtr? = ref
+        while let n = next, !isElement(n) { next = n.pointee.next }
+        guard let next else { return }
+        let position = elementIndex(next)
+        guard position < markerIndex else { return bumpOrderVersion(parent) }
+        state.inserted = position
+        state.store(in: parent)
+        child.pointee._private = UnsafeMutableRawPointer(bitPattern: state.marker)
+    }
+
+    /// `p`, an element about to be unlinked from `parent`.
+    private static func elementRemoved(_ p: xmlNodePtr, from parent: xmlNodePtr) {
+        guard hasOrderVersion(parent) else { return }
+        let state = OrderState(parent)
+        if state.inserted != 0 {
+            // The marked element leaves, or the element after it (the one it replaces, whose
+            // place it takes): every entry is exact again.
+            if cacheWord(p) == state.marker { return OrderState(version: state.version).store(in: parent) }
+            if let prev = previousElementSibling(p), cacheWord(prev) == state.marker {
+                prev.pointee._private = nil
+                return OrderState(version: state.version).store(in: parent)
+            }
+        }
+        if p.pointee.next != nil { bumpOrderVersion(parent) }
     }
 
     /// 1-based index among the parent's element children, from the nearest previous element
-    /// sibling whose cached index is still valid.
+    /// sibling whose cached index is still valid; the siblings walked over are cached too.
     static func elementIndex(_ p: xmlNodePtr) -> Int {
         guard let parent = p.pointee.parent, hasOrderVersion(parent), p.pointee.type == XML_ELEMENT_NODE else {
             var i = 1
@@ -215,22 +288,32 @@ enum RawTree {
             while let q = s { i += 1; s = previousElementSibling(q) }
             return i
         }
-        let version = UInt(bitPattern: parent.pointee.psvi) & versionMask
+        let state = OrderState(parent)
+        if cacheWord(p) == state.marker, state.inserted != 0 { return state.inserted }
         var steps = 1
         var base = 0
         var s = previousElementSibling(p)
         while let q = s {
-            let cached = UInt(bitPattern: q.pointee._private)
-            if cached != 0, cached >> indexBits == version {
-                base = Int(cached & UInt(indexLimit - 1))
-                break
+            let cached = cacheWord(q)
+            if cached >> indexBits == state.version, cached & indexMask != 0 {
+                let entry = Int(cached & indexMask)
+                base = entry == markerIndex ? state.inserted : state.current(entry)
+                if base != 0 { break }
             }
             steps += 1
             s = previousElementSibling(q)
         }
         let index = base + steps
-        if index < indexLimit {
-            p.pointee._private = UnsafeMutableRawPointer(bitPattern: version << indexBits | UInt(index))
+        guard index < markerIndex else { return index }
+        // Cache it, and the siblings walked over (the next walk through them stops sooner).
+        var q: xmlNodePtr? = p
+        var i = index
+        while let e = q, i > base {
+            if cacheWord(e) != state.marker || state.inserted == 0 {
+                e.pointee._private = UnsafeMutableRawPointer(bitPattern: state.entry(i))
+            }
+            i -= 1
+            q = previousElementSibling(e)
         }
         return index
     }
