@@ -216,6 +216,8 @@ struct ResultStreamingTests {
         withDialogs.diagnostics.append(Diagnostic(code: "c", element: "#a", message: "m", at: 1.5))
         withDialogs.events.append(EventRecord(type: "t\u{1}", target: "#b", detail: [
             ("s", .string("q\"é")), ("n", .number(2)), ("f", .number(-0.25)), ("y", .bool(true)), ("no", .bool(false))]))
+        // The same escaped type and key again (the writer spells each name once).
+        withDialogs.events.append(EventRecord(type: "t\u{1}", target: "#c", detail: [("s", .string("again")), ("n\"", .number(1))]))
         results.append(withDialogs)
         for r in results {
             for d in [true, false] {

@@ -54,6 +54,19 @@ struct EventRecordListTests {
                 return
             }
         }
+        // The stored view (what the result writer reads) gives the same parts.
+        for (k, r) in records.enumerated() {
+            let stored = list.stored(at: k)
+            let detail = (0..<stored.detailCount).map { i in
+                let (key, value) = list.member(i, of: stored)
+                return (list.name(key), value)
+            }
+            let rebuilt = EventRecord(type: list.name(stored.type), path: stored.path, detail: detail)
+            guard rebuilt == r, rebuilt.type == r.type, rebuilt.target == r.target else {
+                Issue.record("record \(k): stored \(rebuilt.type) @ \(rebuilt.target) \(rebuilt.detail), put \(r.type) @ \(r.target) \(r.detail)")
+                return
+            }
+        }
         // A number is kept as its bits: -0.0 keeps its sign.
         for (k, r) in records.enumerated() {
             for (i, (_, v)) in r.detail.enumerated() {

@@ -84,7 +84,10 @@ public struct ReplayResult: Equatable, Sendable {
         member("title") { JSONWriter.writeString(title, into: out) }
         let scratch = GrowableBytes()
         let paths = RecordedPath.Writer()
-        member("events") { array(events) { Self.writeEvent($0, into: $1, scratch: scratch, paths: paths) } }
+        let names = SpelledNames()
+        member("events") {
+            array(events.indices) { Self.writeEvent(events.stored(at: $0), of: events, into: $1, scratch: scratch, paths: paths, names: names) }
+        }
         member("requests") { array(requests, tree(Self.json)) }
         if !dialogs.isEmpty {
             member("dialogs") { array(dialogs, tree(Self.json)) }
@@ -98,11 +101,13 @@ public struct ReplayResult: Equatable, Sendable {
     }
 
     /// One event as `JSONWriter` writes `json(e)` as an item of the result's `events` array
-    /// (two spaces in), without building the tree: a result holds tens of events per message,
-    /// and the tree and the per-key calls cost more than the bytes.
-    static func writeEvent(_ e: EventRecord, into out: GrowableBytes, scratch: GrowableBytes, paths: RecordedPath.Writer) {
+    /// (two spaces in), from the list's stored parts: a result holds tens of events per
+    /// message, and building each record, its tree and the per-key escaping cost more than
+    /// the bytes.
+    static func writeEvent(_ e: EventRecordList.Stored, of list: EventRecordList, into out: GrowableBytes,
+                           scratch: GrowableBytes, paths: RecordedPath.Writer, names: SpelledNames) {
         out.append("{\n   \"type\": " as StaticString)
-        JSONWriter.writeString(e.type, into: out)
+        names.write(e.type, of: list, into: out)
         /// A PATH as a JSON string: spelled into `scratch`, then escaped into `out`.
         func writePath(_ path: RecordedPath) {
             scratch.removeAll()
@@ -112,13 +117,14 @@ public struct ReplayResult: Equatable, Sendable {
         out.append(",\n   \"target\": " as StaticString)
         writePath(e.path)
         out.append(",\n   \"detail\": " as StaticString)
-        if e.detail.isEmpty {
+        if e.detailCount == 0 {
             out.append("{}\n  }" as StaticString)
             return
         }
-        for (k, (name, value)) in e.detail.enumerated() {
+        for k in 0..<e.detailCount {
+            let (key, value) = list.member(k, of: e)
             out.append(k == 0 ? "{\n    " : ",\n    " as StaticString)
-            JSONWriter.writeString(name, into: out)
+            names.write(key, of: list, into: out)
             out.append(": " as StaticString)
             switch value {
             case .string(let s): JSONWriter.writeString(s, into: out)
@@ -128,6 +134,24 @@ public struct ReplayResult: Equatable, Sendable {
             }
         }
         out.append("\n   }\n  }" as StaticString)
+    }
+
+    /// The JSON string of each type and detail key of a record list, escaped on first use.
+    final class SpelledNames {
+        private let text = GrowableBytes()
+        /// By name index: where its JSON is in `text` (count 0: not spelled yet).
+        private var spelled: [(start: Int, count: Int)] = []
+
+        func write(_ name: Int32, of list: EventRecordList, into out: GrowableBytes) {
+            let i = Int(name)
+            if i >= spelled.count { spelled += repeatElement((start: 0, count: 0), count: i + 1 - spelled.count) }
+            if spelled[i].count == 0 {
+                let start = text.count
+                JSONWriter.writeString(list.name(name), into: text)
+                spelled[i] = (start, text.count - start)
+            }
+            out.append(text.bytes.baseAddress! + spelled[i].start, spelled[i].count)
+        }
     }
 
     static func json(_ e: EventRecord) -> JSONValue {

@@ -57,6 +57,16 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             return (.other, Int32(otherPaths.count - 1))
         }
 
+        func value(of member: Int) -> DetailValue {
+            let m = members[member]
+            switch m.kind {
+            case .string: return .string(strings[Int(m.payload)])
+            case .number: return .number(Double(bitPattern: m.payload))
+            case .bool: return .bool(m.payload != 0)
+            case .path: return .path(path(m.pathForm, Int32(truncatingIfNeeded: m.payload)))
+            }
+        }
+
         func path(_ form: PathForm, _ value: Int32) -> RecordedPath {
             switch form {
             case .step, .detachedStep: return RecordedPath(table: table!, step: value, detached: form == .detachedStep)
@@ -100,19 +110,38 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         if e.detailCount > 0 {
             detail.reserveCapacity(Int(e.detailCount))
             for k in Int(e.detail)..<(Int(e.detail) + Int(e.detailCount)) {
-                let m = s.members[k]
-                let value: DetailValue
-                switch m.kind {
-                case .string: value = .string(s.strings[Int(m.payload)])
-                case .number: value = .number(Double(bitPattern: m.payload))
-                case .bool: value = .bool(m.payload != 0)
-                case .path: value = .path(s.path(m.pathForm, Int32(truncatingIfNeeded: m.payload)))
-                }
-                detail.append((s.names[m.key], value))
+                detail.append((s.names[s.members[k].key], s.value(of: k)))
             }
         }
         return EventRecord(type: s.names[e.type], path: s.path(e.pathForm, e.path), detail: detail)
     }
+
+    /// A record as the list keeps it: its type and detail keys as indices for ``name(_:)``.
+    /// For writers that spell a whole run, which can then spell each name once instead of
+    /// once per record (a run has a few dozen names and hundreds of thousands of records).
+    public struct Stored {
+        public let type: Int32
+        public let path: RecordedPath
+        public let detailCount: Int
+        fileprivate let firstMember: Int
+    }
+
+    public func stored(at position: Int) -> Stored {
+        precondition(position >= 0 && position < endIndex, "EventRecordList index out of range")
+        let s = storage
+        let e = s.entries[position]
+        return Stored(type: e.type, path: s.path(e.pathForm, e.path), detailCount: Int(e.detailCount), firstMember: Int(e.detail))
+    }
+
+    /// The `k`th detail member of a stored record, its key as an index for ``name(_:)``.
+    public func member(_ k: Int, of record: Stored) -> (key: Int32, value: DetailValue) {
+        precondition(k >= 0 && k < record.detailCount, "detail member index out of range")
+        let s = storage
+        return (s.members[record.firstMember + k].key, s.value(of: record.firstMember + k))
+    }
+
+    /// A type or detail key given as an index by ``stored(at:)`` or ``member(_:of:)``.
+    public func name(_ index: Int32) -> String { storage.names[index] }
 
     public mutating func append(_ record: EventRecord) {
         append(type: record.type, path: record.path, detail: record.detail)
