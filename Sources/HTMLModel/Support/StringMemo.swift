@@ -7,8 +7,12 @@
 /// recomputed both each time. A key whose set is full evicts the older of the two.
 public struct StringMemo<Value> {
     // Inlinable, so each user's instance is specialised for its value type (a generic call
-    // across modules cost more than the hashing it saves).
-    @usableFromInline var slots: [(key: String, value: Value)?] = Array(repeating: nil, count: 2 * setCount)
+    // across modules cost more than the hashing it saves). Keys and values in arrays of
+    // their own: a lookup compares a key where it lies and copies nothing out until it hits
+    // (a slot held as an optional tuple was copied, key retained and released, per probe).
+    // A slot is filled when its value is.
+    @usableFromInline var keys: [String] = Array(repeating: "", count: 2 * setCount)
+    @usableFromInline var values: [Value?] = Array(repeating: nil, count: 2 * setCount)
     @usableFromInline static var setCount: Int { 128 }
 
     @inlinable public init() {}
@@ -26,8 +30,8 @@ public struct StringMemo<Value> {
     @inlinable
     public func cached(_ key: String) -> Value? {
         let first = 2 &* Self.set(key)
-        if let entry = slots[first], Self.same(entry.key, key) { return entry.value }
-        if let entry = slots[first &+ 1], Self.same(entry.key, key) { return entry.value }
+        if Self.same(keys[first], key) { return values[first] }
+        if Self.same(keys[first &+ 1], key) { return values[first &+ 1] }
         return nil
     }
 
@@ -36,8 +40,12 @@ public struct StringMemo<Value> {
     @inlinable
     public mutating func remember(_ value: Value, for key: String) {
         let first = 2 &* Self.set(key)
-        if let old = slots[first], !Self.same(old.key, key) { slots[first &+ 1] = old }
-        slots[first] = (key, value)
+        if values[first] != nil, !Self.same(keys[first], key) {
+            keys.swapAt(first, first &+ 1)
+            values.swapAt(first, first &+ 1)
+        }
+        keys[first] = key
+        values[first] = value
     }
 
     /// Lengths first: `==` on two different short strings is an out-of-line call.

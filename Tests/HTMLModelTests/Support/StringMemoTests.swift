@@ -41,6 +41,28 @@ struct StringMemoTests {
         #expect(memo.cached("") == nil)
     }
 
+    /// An empty slot and the empty key look alike (both hold ""): only a remembered value
+    /// makes a hit.
+    @Test func theEmptyKeyIsRememberedLikeAnyOther() throws {
+        var memo = StringMemo<Int>()
+        #expect(memo.cached("") == nil)
+        memo.remember(7, for: "")
+        #expect(memo.cached("") == 7)
+        // Two more keys in its set: the first shares it, the second evicts "".
+        var others: [String] = []
+        for k in 0..<100_000 where others.count < 2 {
+            let key = "htmx:k\(k)-\(k % 7)"
+            if StringMemo<Int>.set(key) == StringMemo<Int>.set("") { others.append(key) }
+        }
+        try #require(others.count == 2)
+        for (k, key) in others.enumerated() {
+            memo.remember(k, for: key)
+            #expect(memo.cached(key) == k)
+        }
+        #expect(memo.cached("") == nil)
+        #expect(memo.cached(others[0]) == 0)
+    }
+
     @Test func rememberingAKeyAgainReplacesItsValue() {
         var memo = StringMemo<Int>()
         memo.remember(1, for: "htmx:afterSwap")
