@@ -77,6 +77,31 @@ struct EventRecordListTests {
         }
     }
 
+    @Test func detailKeysAreNamedAfterTheirCases() {
+        for key in DetailKey.allCases {
+            #expect(key.name == String(describing: key))
+        }
+    }
+
+    /// The recorder's writer: a key put twice keeps its first position and takes the last
+    /// value, in the list as in the detail array the recorder gives for one event.
+    @Test func aKeyPutTwiceKeepsItsPlaceAndTakesTheLastValue() {
+        var list = EventRecordList()
+        list.append(type: "t", path: RecordedPath("#a")) { w in
+            w.put(.data, .string("first"))
+            w.put(.status, .number(1))
+            w.put(.data, .string("last"))
+            w.put("extra", .bool(true))
+        }
+        let expected = EventRecord(type: "t", target: "#a", detail: [("data", .string("last")), ("status", .number(1)), ("extra", .bool(true))])
+        #expect(list[0] == expected)
+        #expect(list[0].detail.count == 3)
+        let detail = JSValue.object(JSObject([("data", .string("outer")), ("message", .object(JSObject([("data", .string("inner"))])))]))
+        let members = EventRecorder.detail(of: detail)
+        #expect(members.map(\.0) == ["data"])
+        #expect(members.first?.1 == .string("inner"))
+    }
+
     @Test func isAValue() {
         let records = Self.sampleRecords(count: 5000, seed: 9)
         var a = EventRecordList(records.prefix(4100))

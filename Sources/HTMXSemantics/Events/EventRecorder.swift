@@ -10,8 +10,6 @@ public final class EventRecorder {
     public let extraTypes: Set<String>
     /// Ancestor chains shared by the PATHs of consecutive events.
     private let paths = NodePathCache()
-    /// The detail of the event being recorded (the list copies it: one array for all).
-    @exclusivity(unchecked) private var detail: [(String, DetailValue)] = []
 
     public init(extraTypes: Set<String> = []) {
         self.extraTypes = extraTypes
@@ -33,9 +31,10 @@ public final class EventRecorder {
     private func record(_ event: ObservedEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
-        detail.removeAll(keepingCapacity: true)
-        Self.detail(of: event.detail, paths: paths, into: &detail)
-        records.append(type: event.type, path: NodePath.record(target, cache: paths), detail: detail)
+        let paths = paths
+        records.append(type: event.type, path: NodePath.record(target, cache: paths)) { writer in
+            Self.detail(of: event.detail, paths: paths, into: &writer)
+        }
     }
 
     /// Whether an event of this type and origin is recorded at all (when its path reaches the
@@ -64,32 +63,28 @@ public final class EventRecorder {
     /// The format's detail table, applied in order; a key written twice keeps its first
     /// position and takes the last value.
     public static func detail(of d: JSValue) -> [(String, DetailValue)] {
-        var out: [(String, DetailValue)] = []
+        var out = DetailArray()
         detail(of: d, paths: nil, into: &out)
-        return out
+        return out.members
     }
 
-    /// Appends the table's members to `out`.
-    static func detail(of d: JSValue, paths: NodePathCache?, into out: inout [(String, DetailValue)]) {
-        func put(_ key: String, _ value: JSValue?, _ kind: Kind) {
+    /// Puts the table's members into `out`.
+    static func detail(of d: JSValue, paths: NodePathCache?, into out: inout some DetailSink) {
+        func put(_ key: DetailKey, _ value: JSValue?, _ kind: Kind) {
             guard let value, let v = convert(value, kind, paths) else { return }
-            if let i = out.firstIndex(where: { JSObject.same($0.0, key) }) {
-                out[i].1 = v
-            } else {
-                out.append((key, v))
-            }
+            out.put(key, v)
         }
         switch d {
-        case .string(let s): out.append(("value", .string(s)))
-        case .number(let n) where n.isFinite: out.append(("value", .number(n)))
-        case .bool(let b): out.append(("value", .bool(b)))
+        case .string(let s): out.put(.value, .string(s))
+        case .number(let n) where n.isFinite: out.put(.value, .number(n))
+        case .bool(let b): out.put(.value, .bool(b))
         default: break
         }
         guard let o = d.objectValue else { return }
         if o.className == "MessageEvent" {
-            put("type", o["type"], .string)
-            put("data", o["data"], .string)
-            put("lastEventId", o["lastEventId"], .string)
+            put(.type, o["type"], .string)
+            put(.data, o["data"], .string)
+            put(.lastEventId, o["lastEventId"], .string)
             return
         }
         // One pass over the detail's members (dozens of lookups per event, hundreds of
@@ -112,38 +107,38 @@ public final class EventRecorder {
     /// the keys followed inside that member's object, and the kind of value kept. A row
     /// whose member is absent costs one check (an htmx 4 detail carries `ctx`, so every
     /// event walks the table).
-    private static let table: [(key: String, member: TopMembers.Name, path: [String], kind: Kind)] = [
-        ("type", .type, [], .string),
-        ("value", .value, [], .primitive),
-        ("data", .data, [], .string),
-        ("id", .id, [], .string),
-        ("data", .message, ["data"], .string),
-        ("event", .message, ["event"], .string),
-        ("id", .message, ["id"], .string),
-        ("url", .connection, ["url"], .primitive),
-        ("attempt", .connection, ["attempt"], .primitive),
-        ("status", .connection, ["status"], .primitive),
-        ("reason", .reason, [], .primitive),
-        ("url", .url, [], .string),
-        ("status", .status, [], .number),
-        ("error", .error, [], .string),
-        ("verb", .verb, [], .string),
-        ("path", .path, [], .string),
-        ("verb", .requestConfig, ["verb"], .string),
-        ("path", .requestConfig, ["path"], .string),
-        ("target", .target, [], .node),
-        ("status", .xhr, ["status"], .primitive),
-        ("successful", .successful, [], .bool),
-        ("failed", .failed, [], .bool),
-        ("shouldSwap", .shouldSwap, [], .bool),
-        ("isError", .isError, [], .bool),
-        ("ignoreTitle", .ignoreTitle, [], .bool),
-        ("readyState", .source, ["readyState"], .primitive),
-        ("target", .ctx, ["target"], .node),
-        ("swap", .ctx, ["swap"], .string),
-        ("status", .ctx, ["response", "status"], .primitive),
-        ("task", .task, ["type"], .primitive),
-        ("style", .task, ["swapSpec", "style"], .primitive),
+    private static let table: [(key: DetailKey, member: TopMembers.Name, path: [String], kind: Kind)] = [
+        (.type, .type, [], .string),
+        (.value, .value, [], .primitive),
+        (.data, .data, [], .string),
+        (.id, .id, [], .string),
+        (.data, .message, ["data"], .string),
+        (.event, .message, ["event"], .string),
+        (.id, .message, ["id"], .string),
+        (.url, .connection, ["url"], .primitive),
+        (.attempt, .connection, ["attempt"], .primitive),
+        (.status, .connection, ["status"], .primitive),
+        (.reason, .reason, [], .primitive),
+        (.url, .url, [], .string),
+        (.status, .status, [], .number),
+        (.error, .error, [], .string),
+        (.verb, .verb, [], .string),
+        (.path, .path, [], .string),
+        (.verb, .requestConfig, ["verb"], .string),
+        (.path, .requestConfig, ["path"], .string),
+        (.target, .target, [], .node),
+        (.status, .xhr, ["status"], .primitive),
+        (.successful, .successful, [], .bool),
+        (.failed, .failed, [], .bool),
+        (.shouldSwap, .shouldSwap, [], .bool),
+        (.isError, .isError, [], .bool),
+        (.ignoreTitle, .ignoreTitle, [], .bool),
+        (.readyState, .source, ["readyState"], .primitive),
+        (.target, .ctx, ["target"], .node),
+        (.swap, .ctx, ["swap"], .string),
+        (.status, .ctx, ["response", "status"], .primitive),
+        (.task, .task, ["type"], .primitive),
+        (.style, .task, ["swapSpec", "style"], .primitive),
     ]
 
     /// Where in a detail's members the names the table reads are (a trivial value: nothing
@@ -216,6 +211,26 @@ public final class EventRecorder {
         case (.node(let n), .node), (.node(let n), .primitive):
             return paths.map { .path(NodePath.record(n, cache: $0)) } ?? .string(NodePath.of(n))
         default: return nil
+        }
+    }
+}
+
+/// Where the recorder puts a detail's members: straight into a record list, or into an array.
+protocol DetailSink {
+    mutating func put(_ key: DetailKey, _ value: DetailValue)
+}
+
+extension EventRecordList.DetailWriter: DetailSink {}
+
+/// A detail as an array; a key put twice keeps its first position and takes the last value.
+struct DetailArray: DetailSink {
+    var members: [(String, DetailValue)] = []
+
+    mutating func put(_ key: DetailKey, _ value: DetailValue) {
+        if let i = members.firstIndex(where: { $0.0 == key.name }) {
+            members[i].1 = value
+        } else {
+            members.append((key.name, value))
         }
     }
 }

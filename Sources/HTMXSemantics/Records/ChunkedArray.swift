@@ -24,6 +24,7 @@ struct ChunkedArray<Element> {
     }
 
     subscript(index: Int) -> Element {
-        chunks[index >> Self.shift][index & (Self.chunkSize - 1)]
+        get { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] }
+        set { chunks[index >> Self.shift][index & (Self.chunkSize - 1)] = newValue }
     }
 }

@@ -7,7 +7,7 @@ import HTMLModel
 /// 16 bytes each in a list of their own. Everything is kept in chunks that grow without
 /// copying, and records are built again when read.
 public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-    private struct Entry {
+    fileprivate struct Entry {
         var type: Int32
         /// A step of `Storage.table`, an index into `Storage.names` (an id), or one into
         /// `Storage.otherPaths`.
@@ -18,14 +18,14 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         var pathForm: PathForm
     }
 
-    private enum PathForm: UInt8 {
+    fileprivate enum PathForm: UInt8 {
         case step, detachedStep, id, other
     }
 
     /// One detail member: its key's index into `Storage.names`, and its value (a string's
     /// index into `Storage.strings`, a number's bits, a Boolean, or a PATH as an entry holds
     /// one).
-    private struct Member {
+    fileprivate struct Member {
         enum Kind: UInt8 { case string, number, bool, path }
         var key: Int32
         var kind: Kind
@@ -33,7 +33,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         var payload: UInt64
     }
 
-    private final class Storage: @unchecked Sendable {
+    fileprivate final class Storage: @unchecked Sendable {
         // Appended to for every recorded event, never by two accesses at once (and only
         // read once the list is shared): no runtime exclusivity checks.
         @exclusivity(unchecked) var entries = ChunkedArray<Entry>()
@@ -45,6 +45,11 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         @exclusivity(unchecked) var table: PathTable?
         @exclusivity(unchecked) var otherPaths: [RecordedPath] = []
 
+        /// The known detail keys first, so that a ``DetailKey``'s raw value is its name index.
+        init() {
+            for key in DetailKey.allCases { _ = names.index(of: key.name) }
+        }
+
         /// A PATH as an entry or member holds it: a step of `table` (the first table seen),
         /// an interned id, or an index into `otherPaths`.
         func encode(_ path: RecordedPath) -> (PathForm, Int32) {
@@ -55,6 +60,28 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             if let id = path.idValue { return (.id, names.index(of: id)) }
             otherPaths.append(path)
             return (.other, Int32(otherPaths.count - 1))
+        }
+
+        /// A detail member as kept: a string joins `strings`, a PATH is encoded.
+        func member(_ key: Int32, _ value: DetailValue) -> Member {
+            var m = Member(key: key, kind: .bool, payload: 0)
+            switch value {
+            case .string(let text):
+                m.kind = .string
+                m.payload = UInt64(strings.count)
+                strings.append(text)
+            case .number(let n):
+                m.kind = .number
+                m.payload = n.bitPattern
+            case .bool(let b):
+                m.payload = b ? 1 : 0
+            case .path(let p):
+                let (form, value) = encode(p)
+                m.kind = .path
+                m.pathForm = form
+                m.payload = UInt64(UInt32(bitPattern: value))
+            }
+            return m
         }
 
         func value(of member: Int) -> DetailValue {
@@ -148,34 +175,53 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     }
 
     public mutating func append(type: String, path: RecordedPath, detail: [(String, DetailValue)]) {
+        // Members exactly as given (a record may carry a key twice).
+        append(type: type, path: path) { writer in
+            for (key, value) in detail { writer.add(writer.storage.names.index(of: key), value) }
+        }
+    }
+
+    /// Appends a record whose detail members `write` puts straight into the list (no array
+    /// of members built first, known keys never looked up).
+    public mutating func append(type: String, path: RecordedPath, detail write: (inout DetailWriter) -> Void) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
         let (form, value) = s.encode(path)
-        var entry = Entry(type: s.names.index(of: type), path: value, detail: Int32(s.members.count),
-                          detailCount: 0, pathForm: form)
-        // The format's detail table has a dozen members at most.
-        for (key, value) in detail.prefix(Int(UInt8.max)) {
-            var m = Member(key: s.names.index(of: key), kind: .bool, payload: 0)
-            switch value {
-            case .string(let text):
-                m.kind = .string
-                m.payload = UInt64(s.strings.count)
-                s.strings.append(text)
-            case .number(let n):
-                m.kind = .number
-                m.payload = n.bitPattern
-            case .bool(let b):
-                m.payload = b ? 1 : 0
-            case .path(let p):
-                let (form, value) = s.encode(p)
-                m.kind = .path
-                m.pathForm = form
-                m.payload = UInt64(UInt32(bitPattern: value))
-            }
-            s.members.append(m)
-            entry.detailCount += 1
+        var writer = DetailWriter(storage: s, first: s.members.count)
+        write(&writer)
+        s.entries.append(Entry(type: s.names.index(of: type), path: value, detail: Int32(writer.first),
+                               detailCount: UInt8(writer.count), pathForm: form))
+    }
+
+    /// Puts the detail members of the record being appended, in order; a key put twice keeps
+    /// its first position and takes the last value, as a JavaScript object's member does.
+    public struct DetailWriter {
+        fileprivate let storage: Storage
+        fileprivate let first: Int
+        fileprivate var count = 0
+
+        public mutating func put(_ key: DetailKey, _ value: DetailValue) {
+            put(key.rawValue, value)
         }
-        s.entries.append(entry)
+
+        public mutating func put(_ key: String, _ value: DetailValue) {
+            put(storage.names.index(of: key), value)
+        }
+
+        private mutating func put(_ key: Int32, _ value: DetailValue) {
+            for i in first..<(first + count) where storage.members[i].key == key {
+                storage.members[i] = storage.member(key, value)
+                return
+            }
+            add(key, value)
+        }
+
+        fileprivate mutating func add(_ key: Int32, _ value: DetailValue) {
+            // The format's detail table has a dozen members at most.
+            guard count < Int(UInt8.max) else { return }
+            storage.members.append(storage.member(key, value))
+            count += 1
+        }
     }
 
     public static func == (a: EventRecordList, b: EventRecordList) -> Bool {
@@ -205,4 +251,19 @@ private struct Interner {
         memo.remember(value, for: s)
         return value
     }
+}
+
+/// The detail keys the result format's table writes (`Conformance/FORMAT.md`, "Events"),
+/// known to every list from the start: a recorder names them by case, and the list never
+/// looks them up.
+public enum DetailKey: Int32, CaseIterable, Sendable {
+    case type, value, data, lastEventId, id, event, url, attempt, status, reason, error, verb, path
+    case target, successful, failed, shouldSwap, isError, ignoreTitle, readyState, swap, task, style
+
+    public var name: String { Self.names[Int(rawValue)] }
+
+    private static let names = [
+        "type", "value", "data", "lastEventId", "id", "event", "url", "attempt", "status", "reason", "error", "verb", "path",
+        "target", "successful", "failed", "shouldSwap", "isError", "ignoreTitle", "readyState", "swap", "task", "style",
+    ]
 }
