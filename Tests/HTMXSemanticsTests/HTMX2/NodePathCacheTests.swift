@@ -86,4 +86,25 @@ struct NodePathCacheTests {
         }
         #expect(recorded.count > 100, "the test records a useful number of PATHs")
     }
+
+    /// A changed, emptied or removed id gives the PATH the element has now, whatever the
+    /// cache remembers of the element and its chain.
+    @Test func idPathsFollowTheAttribute() {
+        let doc = Document(html: "<!DOCTYPE html><html><body><div><p>x</p></div></body></html>")
+        guard let p = try? doc.querySelector("p") else {
+            Issue.record("no p")
+            return
+        }
+        let cache = NodePathCache()
+        let chain = NodePath.of(p)
+        for k in 0..<2000 {
+            let id = k % 7 == 0 ? "" : "id-\(k % 600)-\(String(repeating: "é", count: k % 5))"
+            p.setAttribute("id", id)
+            #expect(NodePath.of(p, cache: cache) == (id.isEmpty ? chain : "#" + id), "step \(k)")
+            if k % 11 == 0 {
+                p.removeAttribute("id")
+                #expect(NodePath.of(p, cache: cache) == chain, "step \(k), removed")
+            }
+        }
+    }
 }
