@@ -139,8 +139,10 @@ public struct ReplayResult: Equatable, Sendable {
     /// The JSON string of each type and detail key of a record list, escaped on first use.
     final class SpelledNames {
         private let text = GrowableBytes()
-        /// By name index: where its JSON is in `text` (count 0: not spelled yet).
-        private var spelled: [(start: Int, count: Int)] = []
+        /// By name index: where its JSON is in `text` (count 0: not spelled yet). Read for
+        /// every type and key written, never by two accesses at once: no runtime exclusivity
+        /// checks.
+        @exclusivity(unchecked) private var spelled: [(start: Int, count: Int)] = []
 
         func write(_ name: Int32, of list: EventRecordList, into out: GrowableBytes) {
             let i = Int(name)
