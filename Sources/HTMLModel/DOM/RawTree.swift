@@ -185,7 +185,7 @@ enum RawTree {
     // streams). Each element caches its index in `_private` (libxml2 leaves that field to the
     // application) tagged with its parent's "order version", kept in the parent's `psvi`
     // (unused without schema validation). Only element children count: text and comment
-    // nodes come and go freely, and appending or removing the last element moves nobody.
+    // nodes come and go freely, and appending, or removing the last child, moves nobody.
     //
     // An element inserted before others moves them all, but the commonest insertion in a
     // stream is half of a replacement (htmx's outerHTML swap: insert the new element before

@@ -160,7 +160,8 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         return Stored(type: e.type, path: s.path(e.pathForm, e.path), detailCount: Int(e.detailCount), firstMember: Int(e.detail))
     }
 
-    /// The `k`th detail member of a stored record, its key as an index for ``name(_:)``.
+    /// The `k`th detail member of a record this list's ``stored(at:)`` gave, its key as an
+    /// index for ``name(_:)``.
     public func member(_ k: Int, of record: Stored) -> (key: Int32, value: DetailValue) {
         precondition(k >= 0 && k < record.detailCount, "detail member index out of range")
         let s = storage
@@ -209,6 +210,8 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         }
 
         private mutating func put(_ key: Int32, _ value: DetailValue) {
+            // A string member put over is left in `strings`, unreferenced (a key put twice
+            // is rare: htmx 4's `data` beside `message.data`).
             for i in first..<(first + count) where storage.members[i].key == key {
                 storage.members[i] = storage.member(key, value)
                 return
