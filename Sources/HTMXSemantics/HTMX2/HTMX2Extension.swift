@@ -13,6 +13,10 @@ public protocol HTMX2Extension: AnyObject {
     /// The event names `onEvent` does anything for (for any other it must return true and
     /// change nothing), or nil for all. Events no extension acts on skip the `hx-ext` lookup.
     var handledEvents: Set<String>? { get }
+    /// Whether `onEvent` would do anything for this event on `elt` as things stand (false: it
+    /// would return true and change nothing). Asked for an event nobody listens to before
+    /// its event object and the `hx-ext` lookup are made; the default is `handledEvents`.
+    func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool
     /// `transformResponse`.
     func transformResponse(_ text: String, status: Int, elt: Node) -> String
     /// `isInlineSwap`.
@@ -29,6 +33,9 @@ extension HTMX2Extension {
     public var selectors: [String] { [] }
     public func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool { true }
     public var handledEvents: Set<String>? { nil }
+    public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool {
+        handledEvents.map { $0.contains(name) } ?? true
+    }
     public func transformResponse(_ text: String, status: Int, elt: Node) -> String { text }
     public func isInlineSwap(_ style: String) -> Bool { false }
     public func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool { false }
@@ -53,6 +60,11 @@ extension HTMX2Runtime {
     /// Whether some extension's `onEvent` acts on events named `name`.
     func someExtensionHandles(_ name: String) -> Bool {
         extensions.values.contains { ext in ext.handledEvents.map { $0.contains(name) } ?? true }
+    }
+
+    /// Whether some extension's `onEvent` would act on this event on `elt` now.
+    func someExtensionActs(on name: String, at elt: Node) -> Bool {
+        extensions.values.contains { $0.acts(on: name, at: elt, runtime: self) }
     }
 
     /// htmx.js getExtensions: the extensions named by `hx-ext` on the element and its

@@ -19,7 +19,13 @@ extension HTMX2Runtime {
         let detailValue = JSValue.object(detail)
         var event: DOMEvent?
         var result: Bool
-        if known.extensionsHandle || dispatcher.isListened(name) {
+        // With no listener for the event or its twin, nothing runs before the extensions
+        // would: one that would not act on this element now (htmx-ext-sse's cleanup of an
+        // element without a source) is not called, and no event object is needed for it.
+        let listened = dispatcher.isListened(name)
+        let extensionsAct = known.extensionsHandle
+            && (listened || known.hasTwin && !dispatcher.isInert(known.kebab, .kebabTwin) || someExtensionActs(on: name, at: elt))
+        if extensionsAct || listened {
             let built = DOMEvent(type: name, detail: detailValue, bubbles: true, cancelable: true, origin: .script)
             result = dispatcher.dispatch(built, to: .node(elt))
             event = built
@@ -33,7 +39,7 @@ extension HTMX2Runtime {
             let twin = DOMEvent(type: known.kebab, detail: event?.detail ?? detailValue, bubbles: true, cancelable: true, origin: .kebabTwin)
             result = dispatcher.dispatch(twin, to: .node(elt))
         }
-        guard known.extensionsHandle, let event else { return result }
+        guard extensionsAct, let event else { return result }
         for ext in getExtensions(elt) where result {
             result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
         }
