@@ -150,11 +150,17 @@ extension HTMX4Runtime {
             }
         }
         let names = prefixes("hx-swap-oob")
-        for elt in fragment.descendants where elt.isElement && names.contains(where: { elt.hasAttribute($0) }) {
+        // One walk over an element's attribute names rules most elements out before the
+        // exact lookups (every response's elements are asked, and nested ones again).
+        let lowerNames = names.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+        func isOOB(_ n: Node) -> Bool {
+            n.containsAttributeName(caseInsensitivelyIn: lowerNames) && names.contains(where: { n.hasAttribute($0) })
+        }
+        for elt in fragment.descendants where elt.isElement && isOOB(elt) {
             guard let name = attrName(elt, "hx-swap-oob") else { continue }
             let value = elt.attribute(name) ?? ""
             elt.removeAttribute(name)
-            let nested = elt.firstDescendant(where: { d in names.contains(where: { d.hasAttribute($0) }) }) != nil
+            let nested = elt.firstDescendant(where: isOOB) != nil
             try createOOBTask(&tasks, elt, value, source, mayMove: !nested)
         }
         return tasks
