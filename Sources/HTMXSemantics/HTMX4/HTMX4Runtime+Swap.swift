@@ -112,9 +112,10 @@ extension HTMX4Runtime {
     func createOOBTask(_ tasks: inout [HTMX4SwapTask], _ elt: Node, _ value: String, _ source: Node?, mayMove: Bool = false) throws(HTMX4Error) {
         var oobValue = value
         var targetSelector: String? = elt.id.isEmpty ? nil : "#" + Self.cssEscape(elt.id)
-        if oobValue != "true" && !oobValue.isEmpty && !oobValue.contains(" ") {
-            if let colon = oobValue.firstIndex(of: ":") {
-                targetSelector = String(oobValue[oobValue.index(after: colon)...])
+        // JavaScript's `includes(' ')` and `indexOf(':')` look at code units: bytes here.
+        if oobValue != "true" && !oobValue.isEmpty && !oobValue.utf8.contains(0x20) {
+            if let colon = oobValue.utf8.firstIndex(of: 0x3A) {
+                targetSelector = String(oobValue[oobValue.utf8.index(after: colon)...])
                 oobValue = String(oobValue[..<colon])
             }
         }
