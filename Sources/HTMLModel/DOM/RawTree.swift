@@ -306,12 +306,12 @@ enum RawTree {
         let index = base + steps
         guard index < markerIndex else { return index }
         // Cache it, and the siblings walked over (the next walk through them stops sooner).
+        // The marked element is never among them: the walk stops there, and `p` itself
+        // returned above.
         var q: xmlNodePtr? = p
         var i = index
         while let e = q, i > base {
-            if cacheWord(e) != state.marker || state.inserted == 0 {
-                e.pointee._private = UnsafeMutableRawPointer(bitPattern: state.entry(i))
-            }
+            e.pointee._private = UnsafeMutableRawPointer(bitPattern: state.entry(i))
             i -= 1
             q = previousElementSibling(e)
         }

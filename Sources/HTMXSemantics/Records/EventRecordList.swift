@@ -178,7 +178,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     public mutating func append(type: String, path: RecordedPath, detail: [(String, DetailValue)]) {
         // Members exactly as given (a record may carry a key twice).
         append(type: type, path: path) { writer in
-            for (key, value) in detail { writer.add(writer.storage.names.index(of: key), value) }
+            for (key, value) in detail { writer.add(key, value) }
         }
     }
 
@@ -219,7 +219,12 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             add(key, value)
         }
 
-        fileprivate mutating func add(_ key: Int32, _ value: DetailValue) {
+        /// Appends a member whatever the record already holds.
+        fileprivate mutating func add(_ key: String, _ value: DetailValue) {
+            add(storage.names.index(of: key), value)
+        }
+
+        private mutating func add(_ key: Int32, _ value: DetailValue) {
             // The format's detail table has a dozen members at most.
             guard count < Int(UInt8.max) else { return }
             storage.members.append(storage.member(key, value))
