@@ -68,16 +68,14 @@ extension Document {
     }
 
     func newText(_ text: String) -> xmlNodePtr {
-        let p = unlinkedText(text)
+        var text = text
+        let p = text.withUTF8(unlinkedText)
         park(p)
         return p
     }
 
-    private func unlinkedText(_ text: String) -> xmlNodePtr {
-        var t = text
-        return t.withUTF8 { buf in
-            xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))
-        }!
+    private func unlinkedText(_ utf8: UnsafeBufferPointer<UInt8>) -> xmlNodePtr {
+        xmlNewDocTextLen(xmlDoc, utf8.baseAddress, Int32(clamping: utf8.count))!
     }
 
     func newComment(_ text: String) -> xmlNodePtr {
@@ -113,7 +111,7 @@ extension Document {
             if let prev, prev.pointee.type == XML_TEXT_NODE {
                 _ = xmlTextConcat(prev, buf.baseAddress, Int32(clamping: buf.count))
             } else {
-                RawTree.link(xmlNewDocTextLen(xmlDoc, buf.baseAddress, Int32(clamping: buf.count))!, into: parent, before: ref)
+                RawTree.link(unlinkedText(buf), into: parent, before: ref)
             }
         }
     }

@@ -9,7 +9,8 @@ extension Node {
     }
 
     /// Whether some attribute's name equals one of `names` ignoring ASCII case (`names` given
-    /// lower-case): a cheap negative test before exact lookups of several names.
+    /// lower-case, as ``foldedAttributeNames(_:)`` makes them): a cheap negative test before
+    /// exact lookups of several names.
     public func containsAttributeName(caseInsensitivelyIn names: [[UInt8]]) -> Bool {
         RawTree.containsAttributeName(ptr) { name in
             names.contains { q in
@@ -21,6 +22,12 @@ extension Node {
                 return true
             }
         }
+    }
+
+    /// `names` as ``containsAttributeName(caseInsensitivelyIn:)`` takes them: their UTF-8
+    /// bytes with ASCII capitals lowered.
+    public static func foldedAttributeNames(_ names: [String]) -> [[UInt8]] {
+        names.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
     }
 
     /// Whether some attribute's name starts with one of `prefixes` (UTF-8 bytes).

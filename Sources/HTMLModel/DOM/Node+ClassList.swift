@@ -20,7 +20,7 @@ extension Node {
 
     public func addClasses(_ names: [String]) {
         switch editNormalizedClass({ Self.addingToNormalized($0, names) }) {
-        case .unchanged, .replaced: return
+        case .done: return
         case .noAttribute, .general: break
         }
         let current = attribute("class")
@@ -37,7 +37,7 @@ extension Node {
     public func removeClasses(_ names: [String]) -> Bool? {
         // DOMTokenList.remove runs the update steps only when the attribute exists.
         switch editNormalizedClass({ Self.removingFromNormalized($0, names) }) {
-        case .unchanged(let tokens), .replaced(let tokens): return tokens
+        case .done(let classLeft): return classLeft
         case .noAttribute: return nil
         case .general: break
         }
@@ -47,10 +47,10 @@ extension Node {
         return !set.isEmpty
     }
 
-    /// What a fast path did with the class value; `Bool`: whether a class is left.
+    /// What a fast path did with the class value.
     enum ClassEdit {
-        case unchanged(Bool)
-        case replaced(Bool)
+        /// Edited in place, or nothing to change.
+        case done(classLeft: Bool)
         /// No `class` attribute (or not an element).
         case noAttribute
         /// The value (or the names) need the general path: the token set's update steps.
@@ -67,11 +67,11 @@ extension Node {
         else { return .general }
         let current = RawTree.bytes(text.pointee.content)
         guard let outcome = edit(current) else { return .general }
-        guard let bytes = outcome else { return .unchanged(!current.isEmpty) }
+        guard let bytes = outcome else { return .done(classLeft: !current.isEmpty) }
         bytes.withUnsafeBufferPointer { b in
             xmlNodeSetContentLen(text, b.baseAddress, Int32(clamping: b.count))
         }
-        return .replaced(!bytes.isEmpty)
+        return .done(classLeft: !bytes.isEmpty)
     }
 
     /// DOMTokenList's update steps: the attribute is set to the serialized set. Writing the

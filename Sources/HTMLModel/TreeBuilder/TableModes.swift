@@ -105,8 +105,11 @@ extension HTMLTreeBuilder {
     // https://html.spec.whatwg.org/multipage/parsing.html#parsing-main-intabletext
     mutating func processInTableText(_ token: TreeToken) -> TreeToken? {
         if case .characters(let run) = token {
-            if CharacterRuns.containsNull(run) { parseError("unexpected-null-character") }
-            let text = CharacterRuns.removingNulls(run)
+            var text = run
+            if CharacterRuns.containsNull(run) {
+                parseError("unexpected-null-character")
+                text = CharacterRuns.removingNulls(run)
+            }
             if !pendingTableTextHasNonWhitespace && !CharacterRuns.isAllWhitespace(text) {
                 pendingTableTextHasNonWhitespace = true
             }

@@ -30,8 +30,8 @@ extension HTMX2Runtime {
         // Most ancestors carry none of the names that could stop the walk: one pass over
         // their attribute names says so, before the lookups that build values.
         let stoppers = closestAttrNames.value(for: name) { name in
-            ([name, "data-" + name] + (config.disableInheritance ? ["hx-inherit", "data-hx-inherit"] : ["hx-disinherit", "data-hx-disinherit"]))
-                .map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+            Node.foldedAttributeNames([name, "data-" + name]
+                + (config.disableInheritance ? ["hx-inherit", "data-hx-inherit"] : ["hx-disinherit", "data-hx-disinherit"]))
         }
         var cur: Node? = elt
         while let e = cur {

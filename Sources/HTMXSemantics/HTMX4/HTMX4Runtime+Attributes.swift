@@ -20,12 +20,25 @@ extension HTMX4Runtime {
     }
 
     /// `__prefixes`: the name and, with a prefix, the name with every `hx-` replaced.
-    func prefixes(_ s: String) -> [String] {
+    func prefixes(_ s: String) -> [String] { prefixed(s).names }
+
+    /// `__prefixes`' names, and their bytes for the attribute-name scans that rule most
+    /// elements out before any lookup (kept per config: every response element is asked).
+    struct PrefixedNames {
+        var names: [String]
+        /// As stored, for prefix matches (`hx-on…`).
+        var utf8: [[UInt8]]
+        /// ASCII case folded, for whole-name matches.
+        var folded: [[UInt8]]
+    }
+
+    func prefixed(_ s: String) -> PrefixedNames {
         if prefixCache.generation != config.generation { prefixCache = (config.generation, [:]) }
         if let cached = prefixCache.names[s] { return cached }
         let names = config.prefix.map { [s, s.replacingAll("hx-", with: $0)] } ?? [s]
-        prefixCache.names[s] = names
-        return names
+        let entry = PrefixedNames(names: names, utf8: names.map { Array($0.utf8) }, folded: Node.foldedAttributeNames(names))
+        prefixCache.names[s] = entry
+        return entry
     }
 
     /// The names `__attributeValue` looks for, under the current prefix and meta character.
@@ -60,9 +73,8 @@ extension HTMX4Runtime {
                                    inheritedAppend: pair(inherited + append),
                                    inheritable: prefixes(config.implicitInheritance ? name : inherited) + prefixes(inherited + append))
         // ASCII case only, as attribute lookups fold it.
-        func lowerBytes(_ list: [String]) -> [[UInt8]] { list.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } } }
-        names.ownBytes = lowerBytes(names.plain + names.inherited + names.append + names.inheritedAppend)
-        names.inheritableBytes = lowerBytes(names.inheritable)
+        names.ownBytes = Node.foldedAttributeNames(names.plain + names.inherited + names.append + names.inheritedAppend)
+        names.inheritableBytes = Node.foldedAttributeNames(names.inheritable)
         attributeNameCache.names[rawName] = names
         return names
     }

@@ -139,13 +139,11 @@ extension HTMX4Runtime {
     /// statement forms it models (``HTMX4InlineHandler``) and reports the rest.
     func handleHxOnAttributes(_ node: Node) throws(HTMX4Error) {
         if props[node]?.onInitialized ?? false { return }
-        let names = prefixes("hx-on")
+        let prefixed = prefixed("hx-on")
         // Most elements have no such attribute: one walk over the name bytes says so before
         // any attribute is built as a String.
-        let carriesOne = node.containsAttributeName { name in
-            names.contains { p in p.utf8.count <= name.count && p.utf8.elementsEqual(name.prefix(p.utf8.count)) }
-        }
-        guard carriesOne else { return }
+        guard node.containsAttributeName(withPrefixIn: prefixed.utf8) else { return }
+        let names = prefixed.names
         let mc = config.metaCharacter ?? ":"
         for a in node.attributes {
             guard let prefix = names.first(where: { a.name.hasPrefix($0) }) else { continue }

@@ -150,12 +150,11 @@ extension HTMX4Runtime {
                 for elt in try queryAll(fragment, selector) { try createOOBTask(&tasks, elt, oobValue, source) }
             }
         }
-        let names = prefixes("hx-swap-oob")
+        let oob = prefixed("hx-swap-oob")
         // One walk over an element's attribute names rules most elements out before the
         // exact lookups (every response's elements are asked, and nested ones again).
-        let lowerNames = names.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
         func isOOB(_ n: Node) -> Bool {
-            n.containsAttributeName(caseInsensitivelyIn: lowerNames) && names.contains(where: { n.hasAttribute($0) })
+            n.containsAttributeName(caseInsensitivelyIn: oob.folded) && oob.names.contains(where: { n.hasAttribute($0) })
         }
         for elt in fragment.descendants where elt.isElement && isOOB(elt) {
             guard let name = attrName(elt, "hx-swap-oob") else { continue }

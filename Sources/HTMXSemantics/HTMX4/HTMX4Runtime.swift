@@ -25,7 +25,7 @@ public final class HTMX4Runtime: HTMXRuntimeCore {
     /// Attribute names per htmx name, for the config generation they were built under.
     var attributeNameCache: (generation: Int, names: [String: AttributeNames]) = (-1, [:])
     /// `__prefixes` results, for the config generation they were built under.
-    var prefixCache: (generation: Int, names: [String: [String]]) = (-1, [:])
+    var prefixCache: (generation: Int, names: [String: PrefixedNames]) = (-1, [:])
     /// Parsed swap specs by text, for the config generation they were parsed under.
     var swapSpecCache: (generation: Int, specs: [String: HTMX4SwapSpec]) = (-1, [:])
     /// `__triggerExtensions`' hook name per event name.
