@@ -95,6 +95,15 @@ public struct HTMLTokenizer {
 
     /// `input` is the raw bytes of the document (UTF-8; invalid sequences become U+FFFD, a
     /// leading BOM is dropped, CRLF and CR become LF: the spec's input stream preprocessing).
+    /// A tokenizer at the end of empty input (the placeholder a tree builder holds before it
+    /// is given input): no storage of its own.
+    init() {
+        storage = InputStorage.empty
+        p = storage.bytes
+        end = 0
+        inputErrors = []
+    }
+
     public init(input: [UInt8]) {
         let (storage, errors) = input.withUnsafeBufferPointer { raw in
             let preprocessed = InputStreamPreprocessor(raw)
@@ -176,11 +185,15 @@ extension HTMLTokenizer {
 }
 
 /// Owns the preprocessed bytes so the tokenizer can read them through a stable pointer
-/// without per-access array bounds and exclusivity checks.
-final class InputStorage {
+/// without per-access array bounds and exclusivity checks. Immutable once made, so the
+/// shared empty one may be read from any thread.
+final class InputStorage: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt8>
     /// The preprocessed input, valid while this object lives.
     let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Empty input, shared (never written).
+    static let empty = InputStorage(copying: UnsafeBufferPointer(start: nil, count: 0))
 
     init(copying source: UnsafeBufferPointer<UInt8>) {
         // At least one byte so the pointer is real even for empty input.

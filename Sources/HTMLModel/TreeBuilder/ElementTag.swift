@@ -42,6 +42,9 @@ enum ElementTag: UInt8, CaseIterable, Sendable {
         }
     }
 
+    /// How many ids there are (`allCases` builds an array per call).
+    static let count = allCases.count
+
     /// The id of a lower-cased tag name.
     static func lookup(_ name: String) -> ElementTag {
         guard name.utf8.count <= ElementTagTable.maximumNameLength else { return .unknown }

@@ -12,7 +12,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// as in a browser: `<noscript>` content is raw text.
     let scripting: Bool
 
-    var tokenizer = HTMLTokenizer(input: [])
+    var tokenizer = HTMLTokenizer()
     /// Input offset just past the token being processed (for parse-error positions).
     var tokenEnd = 0
     let positions = SourcePositionTracker()
@@ -48,6 +48,9 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// the wrapper's document and not to the template.
     var wrapperTemplateID: Int?
     var wrapperClosed = false
+    /// Whether the state is still the one `init` made (htmx parses every response with a new
+    /// builder: resetting that state again cost as much as making it).
+    private var isFresh = true
 
     /// - Parameters:
     ///   - sink: where the tree is built.
@@ -163,6 +166,8 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     }
 
     private mutating func resetState() {
+        defer { reserveForSmallInput() }
+        guard !isFresh else { return }
         mode = .initial
         originalMode = .initial
         templateModes = []
@@ -185,9 +190,19 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         elementNames = []
     }
 
+    /// Room for a small fragment's elements, so that its first few do not regrow the
+    /// builder's tables one by one.
+    private mutating func reserveForSmallInput() {
+        let count = 16
+        openElements.reserveCapacity(count)
+        handles.reserveCapacity(count)
+        elementNames.reserveCapacity(count)
+    }
+
     // MARK: Driving the tokenizer
 
     private mutating func run() {
+        isFresh = false
         while true {
             // https://html.spec.whatwg.org/multipage/parsing.html#markup-declaration-open-state:
             // CDATA sections exist only while the adjusted current node is foreign.

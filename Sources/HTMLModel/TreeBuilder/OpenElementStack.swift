@@ -6,7 +6,9 @@ struct OpenElementStack {
     /// How many HTML elements of each tag are on the stack. Scope checks for a tag that is
     /// not open (the common case: "is a p in button scope?" on every block start tag) answer
     /// at once instead of walking the whole stack, which would make deep nesting quadratic.
-    private var htmlTagCounts = [Int32](repeating: 0, count: 256)
+    /// One slot per tag, no more: every fragment parse allocates this, and at 1 KiB or more
+    /// glibc consolidates its free lists first (a cold walk, per message).
+    private var htmlTagCounts = [Int32](repeating: 0, count: ElementTag.count)
     /// Indexed by element id: whether that element is on the stack. Lets "is it still open?"
     /// (reconstructing formatting elements, the adoption agency) answer without a scan when
     /// the answer is no.
@@ -34,6 +36,12 @@ struct OpenElementStack {
     }
 
     subscript(index: Int) -> OpenElement { items[index] }
+
+    /// Room for `count` elements (and ids below it) without regrowing.
+    mutating func reserveCapacity(_ count: Int) {
+        items.reserveCapacity(count)
+        onStack.reserveCapacity(count)
+    }
 
     mutating func push(_ element: OpenElement) {
         count(element, 1)

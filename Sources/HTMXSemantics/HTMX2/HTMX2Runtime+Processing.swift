@@ -66,17 +66,21 @@ extension HTMX2Runtime {
     /// code units (an ASCII byte is its own code unit, so ASCII text is hashed as stored).
     static func attributeHash(_ elt: Node) -> Int32 {
         var hash: Int32 = 0
-        func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                for b in bytes { hash = (hash &<< 5) &- hash &+ Int32(b) }
-            } else {
-                for u in String(decoding: bytes, as: UTF8.self).utf16 { hash = (hash &<< 5) &- hash &+ Int32(u) }
-            }
-        }
         elt.forEachAttributeUTF8 { name, value in
             guard !value.isEmpty else { return }
-            add(name)
-            add(value)
+            hash = stringHash(value, after: stringHash(name, after: hash))
+        }
+        return hash
+    }
+
+    /// htmx.js stringHash from `hash` on. A function of its own, not a nested one updating a
+    /// captured variable: that boxed the hash and checked every access at run time.
+    private static func stringHash(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int32) -> Int32 {
+        var hash = start
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for b in bytes { hash = (hash &<< 5) &- hash &+ Int32(b) }
+        } else {
+            for u in String(decoding: bytes, as: UTF8.self).utf16 { hash = (hash &<< 5) &- hash &+ Int32(u) }
         }
         return hash
     }

@@ -30,8 +30,11 @@ extension HTMX2Runtime {
         guard scheduler.pendingTasksHoldingNodes == 0, dispatcher.depth == 0 else { return false }
         var pins = extra
         pins.append(contentsOf: preservePantry)
+        // The data of detached elements, with the top of their subtree: what may be forgotten.
+        var detachedData: [(node: Node, top: Node)] = []
         for (node, d) in nodeData {
             if d.inFlight != nil || !d.queuedRequests.isEmpty { return false }
+            if let top = document.detachedTop(of: node) { detachedData.append((node, top)) }
             if d.holdsReferences { pins.append(node) }
             if let b = d.lastButtonClicked { pins.append(b) }
             for info in d.listenerInfos { if let n = info.target.node { pins.append(n) } }
@@ -46,7 +49,7 @@ extension HTMX2Runtime {
         let doomed = { (n: Node) in document.willRelease(n, keepingSubtreesOf: kept) }
         // Forgetting goes by the data's keys (walked above anyway), not by every node the
         // release frees (a removal hashed per freed node cost more than the rest).
-        for n in nodeData.keys.filter(doomed) { nodeData[n] = nil }
+        for (node, top) in detachedData where !kept.contains(top) { nodeData[node] = nil }
         dispatcher.removeListeners(onNodesWhere: doomed)
         document.releaseDetachedNodes(keepingSubtreesOf: kept)
         return true

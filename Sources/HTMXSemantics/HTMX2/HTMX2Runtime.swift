@@ -35,8 +35,9 @@ public typealias HTMX2Dialogs = PageDialogs
 /// and the events htmx fires, on a virtual clock. Mirrors `src/htmx.js`; each part cites the
 /// function it follows.
 public final class HTMX2Runtime: HTMXRuntimeCore {
-    /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``.
-    public var config: HTMX2Config {
+    /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``start()``. Read for
+    /// most attributes looked up and never across a call out: no runtime exclusivity checks.
+    @exclusivity(unchecked) public var config: HTMX2Config {
         didSet {
             swapSpecs = StringMemo()
             closestAttrNames = StringMemo()
@@ -51,8 +52,8 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     @exclusivity(unchecked) var nodeData: [Node: HTMX2NodeData] = [:]
     /// htmx.js `currentPathForHistory`.
     var currentPathForHistory = "/"
-    /// Bookkeeping for hx-preserve (the pantry).
-    var preservePantry: [Node] = []
+    /// Bookkeeping for hx-preserve (the pantry; looked at by every swap).
+    @exclusivity(unchecked) var preservePantry: [Node] = []
     /// Whether an OOB element with a single target is moved there rather than cloned (see
     /// `oobSwap`); tests turn it off to compare with htmx's clone.
     package var oobMovesLoneElement = true
@@ -61,9 +62,9 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// Registered extensions by name (htmx.js `extensions`).
     @exclusivity(unchecked) var extensions: [String: HTMX2Extension] = [:]
     /// See ``processSelectorList()``.
-    var processSelectorCache: SelectorList??
+    @exclusivity(unchecked) var processSelectorCache: SelectorList??
     /// `hx-ext` values already split into names.
-    var extensionNameLists = StringMemo<[String]>()
+    @exclusivity(unchecked) var extensionNameLists = StringMemo<[String]>()
     /// getExtensions' answer for an element under exactly one `hx-ext`, by its value
     /// (emptied when an extension is defined).
     @exclusivity(unchecked) var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()

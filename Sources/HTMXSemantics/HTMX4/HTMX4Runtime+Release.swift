@@ -23,7 +23,10 @@ extension HTMX4Runtime {
             if let s = ctx.submitter { pins.append(s) }
             if let n = ctx.sourceEvent?.target?.node { pins.append(n) }
         }
+        // The state of detached nodes, with the top of their subtree: what may be forgotten.
+        var detachedProps: [(node: Node, top: Node)] = []
         for (node, p) in props {
+            if let top = document.detachedTop(of: node) { detachedProps.append((node, top)) }
             if !p.listeners.isEmpty || !p.triggerSpecs.isEmpty || p.eventHandler != nil || p.sse != nil { pins.append(node) }
             for l in p.listeners { if let n = l.target.node { pins.append(n) } }
             for spec in p.triggerSpecs {
@@ -32,7 +35,11 @@ extension HTMX4Runtime {
             }
             if let c = p.sse as? HTMX4SSEConnection { pin(c.ctx) }
         }
-        for (node, s) in states where s.requestCount > 0 || s.disableCount > 0 { pins.append(node) }
+        var detachedStates: [(node: Node, top: Node)] = []
+        for (node, s) in states {
+            if let top = document.detachedTop(of: node) { detachedStates.append((node, top)) }
+            if s.requestCount > 0 || s.disableCount > 0 { pins.append(node) }
+        }
         var kept = Set<Node>()
         for p in pins {
             if let top = document.detachedTop(of: p) { kept.insert(top) }
@@ -41,8 +48,8 @@ extension HTMX4Runtime {
         let doomed = { (n: Node) in document.willRelease(n, keepingSubtreesOf: kept) }
         // Forgetting goes by the state's keys (a few per processed element), not by every
         // node the release frees (a removal hashed per freed node cost more than the rest).
-        for n in props.keys.filter(doomed) { props[n] = nil }
-        for n in states.keys.filter(doomed) { states[n] = nil }
+        for (node, top) in detachedProps where !kept.contains(top) { props[node] = nil }
+        for (node, top) in detachedStates where !kept.contains(top) { states[node] = nil }
         dispatcher.removeListeners(onNodesWhere: doomed)
         document.releaseDetachedNodes(keepingSubtreesOf: kept)
         return true

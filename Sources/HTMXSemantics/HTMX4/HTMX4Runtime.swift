@@ -8,7 +8,11 @@ import HTMLModel
 public final class HTMX4Runtime: HTMXRuntimeCore {
     /// `htmx.config`; `<meta name="htmx-config">` is merged in by ``init`` (htmx 4 reads it
     /// when loaded, before the scenario's config is assigned).
-    public var config: HTMX4Config
+    ///
+    /// This and the tables below are read for most attributes and events; no access to them
+    /// spans a call out (listeners, extensions and tasks run between accesses), so the
+    /// runtime exclusivity checks are skipped.
+    @exclusivity(unchecked) public var config: HTMX4Config
     /// The network (held weakly: the replayer owns it).
     public weak var transport: HTMX4Transport?
     /// `document.hidden` (the `visibility` actions set it before `visibilitychange`).
@@ -20,25 +24,25 @@ public final class HTMX4Runtime: HTMXRuntimeCore {
     /// there, since one chunk may carry a whole recorded stream.
     public var atSafePoint: (() -> Void)?
     /// Registered extensions, in registration order (`__extMethods`).
-    var extensions: [HTMX4Extension] = []
+    @exclusivity(unchecked) var extensions: [HTMX4Extension] = []
 
     /// Attribute names per htmx name, for the config generation they were built under.
-    var attributeNameCache: (generation: Int, names: [String: AttributeNames]) = (-1, [:])
+    @exclusivity(unchecked) var attributeNameCache: (generation: Int, names: [String: AttributeNames]) = (-1, [:])
     /// `__prefixes` results, for the config generation they were built under.
-    var prefixCache: (generation: Int, names: [String: PrefixedNames]) = (-1, [:])
+    @exclusivity(unchecked) var prefixCache: (generation: Int, names: [String: PrefixedNames]) = (-1, [:])
     /// Parsed swap specs by text, for the config generation they were parsed under.
-    var swapSpecCache: (generation: Int, specs: [String: HTMX4SwapSpec]) = (-1, [:])
+    @exclusivity(unchecked) var swapSpecCache: (generation: Int, specs: [String: HTMX4SwapSpec]) = (-1, [:])
     /// `__triggerExtensions`' hook name per event name.
-    var hookNames = StringMemo<String>()
+    @exclusivity(unchecked) var hookNames = StringMemo<String>()
 
     /// Requests between fetch and their `finally`: their contexts and the fetch's closures
     /// refer to each other, so a run that ends with one in flight must break the loop.
-    var inFlight: [ObjectIdentifier: HTMX4RequestContext] = [:]
+    @exclusivity(unchecked) var inFlight: [ObjectIdentifier: HTMX4RequestContext] = [:]
 
     /// `elt._htmx`.
-    var props: [Node: HTMX4ElementProp] = [:]
+    @exclusivity(unchecked) var props: [Node: HTMX4ElementProp] = [:]
     /// `elt._htmx_state`.
-    var states: [Node: HTMX4ElementState] = [:]
+    @exclusivity(unchecked) var states: [Node: HTMX4ElementState] = [:]
     /// The prefixes the constructor compiled into its selectors (`#actionSelector`,
     /// `#hxOnQuery`): later config changes do not reach them.
     let constructorNames: ConstructorNames

@@ -18,19 +18,24 @@ public final class VirtualScheduler {
         var holdsNodes: Bool
     }
 
+    // The state below is touched several times per task, and a task may call back into the
+    // scheduler, so the compiler checks every access at run time. No access spans a call
+    // out (a task runs after `pop` has returned, a microtask after its slot was read): the
+    // checks are off.
+
     /// The current virtual time in milliseconds.
-    public private(set) var now: Double = 0
-    private var heap: [Entry] = []
-    private var cancelled: Set<UInt64> = []
-    private var nextSequence: UInt64 = 0
-    private var microtasks: [Task] = []
-    private var microtaskHead = 0
+    @exclusivity(unchecked) public private(set) var now: Double = 0
+    @exclusivity(unchecked) private var heap: [Entry] = []
+    @exclusivity(unchecked) private var cancelled: Set<UInt64> = []
+    @exclusivity(unchecked) private var nextSequence: UInt64 = 0
+    @exclusivity(unchecked) private var microtasks: [Task] = []
+    @exclusivity(unchecked) private var microtaskHead = 0
     /// Tasks run so far (a guard against runaway self-rescheduling loops).
-    public private(set) var tasksRun = 0
+    @exclusivity(unchecked) public private(set) var tasksRun = 0
     /// Sequences of pending, uncancelled timers that may hold `Node` handles (every timer but
     /// those scheduled with ``scheduleWithoutNodes(after:_:)``): while any is pending, freeing
     /// removed content could leave a closure pointing at freed memory.
-    private var nodeHolders: Set<UInt64> = []
+    @exclusivity(unchecked) private var nodeHolders: Set<UInt64> = []
     /// Called after each task, once its microtasks have drained: the one point where no
     /// closure of the engine is running, so the replayer frees removed content here.
     public var afterEachTask: (() -> Void)?

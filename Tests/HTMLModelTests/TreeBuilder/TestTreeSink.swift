@@ -157,9 +157,11 @@ final class TestTreeSink: HTMLTreeSink {
         return lines.joined(separator: "\n")
     }
 
-    /// A fragment parse's result: the children of the root `html` element the builder made.
-    func dumpFragment() -> String {
-        guard let root = document.children.first else { return "" }
+    /// A fragment parse's result: the children of the root `html` element the builder made
+    /// (the `index`th, when one sink took several parses).
+    func dumpFragment(root index: Int = 0) -> String {
+        guard index < document.children.count else { return "" }
+        let root = document.children[index]
         var lines: [String] = []
         Self.dump(root.children, depth: 0, into: &lines)
         return lines.joined(separator: "\n")

@@ -31,6 +31,18 @@ struct TreeBuilderBehaviourTests {
         #expect(sink.dumpFragment() == "| <p>\n|   \"a\"\n| \"b\"")
     }
 
+    @Test("a builder parsing again starts from a clean state, whatever the last parse left open")
+    func reusedBuilder() {
+        let sink = TestTreeSink()
+        var builder = HTMLTreeBuilder(sink: sink)
+        // Leaves a table, a cell, a formatting element and a template mode open.
+        builder.parseFragment(Array("<table><tr><td><b>one<template>".utf8), contextName: "div")
+        builder.parseFragment(Array("<p>two<i>x</i>".utf8), contextName: "div")
+        #expect(sink.document.children.count == 2)
+        #expect(sink.dumpFragment(root: 1) == fragment("<p>two<i>x</i>", context: "div"))
+        #expect(sink.dumpFragment(root: 1) == "| <p>\n|   \"two\"\n|   <i>\n|     \"x\"")
+    }
+
     struct ContextCase: Sendable, CustomTestStringConvertible {
         var context: String
         var scripting: Bool

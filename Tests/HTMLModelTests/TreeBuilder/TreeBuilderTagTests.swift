@@ -13,6 +13,12 @@ struct TreeBuilderTagTests {
         #expect(ElementTag.lookup("foreignobject") == .foreignobject)
     }
 
+    @Test("ids run from 0 below ElementTag.count (the stack's per-tag counts are indexed by id)")
+    func denseIDs() {
+        #expect(ElementTag.count == ElementTag.allCases.count)
+        #expect(ElementTag.allCases.map { Int($0.rawValue) } == Array(0..<ElementTag.count))
+    }
+
     @Test("other names are unknown", arguments: [
         "", "x", "divx", "di", "DIV", "foreignObject", "custom-element", "tablex",
         "averyveryverylongelementname", "h7", "svg:svg", "é",
