@@ -55,7 +55,7 @@ public final class HTMX4RequestContext {
     var timeoutTimer: VirtualScheduler.TimerID?
     /// ``jsObject`` as last built: most events of a request see the same members (a swap
     /// fires half a dozen in a row), and every member it reads clears it when set.
-    private var snapshot: JSObject?
+    @exclusivity(unchecked) private var snapshot: JSObject?
 
     init(sourceElement: Node, sourceEvent: DOMEvent?, action: String, method: String, swap: String, transition: Bool) {
         self.sourceElement = sourceElement

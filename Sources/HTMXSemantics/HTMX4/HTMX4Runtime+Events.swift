@@ -3,10 +3,11 @@ import HTMLModel
 /// The `detail` of an event htmx 4 fires. htmx passes live objects (`ctx`, a swap task);
 /// the dispatched event carries a snapshot of what listeners and the result format read.
 public final class HTMX4Detail {
-    public var ctx: HTMX4RequestContext?
-    var task: HTMX4SwapTask?
+    // Read for every event fired and never across a call out: no runtime exclusivity checks.
+    @exclusivity(unchecked) public var ctx: HTMX4RequestContext?
+    @exclusivity(unchecked) var task: HTMX4SwapTask?
     /// Other members in order (`path`, `error`, `message`, `connection`, `reason`…).
-    public var members: JSObject
+    @exclusivity(unchecked) public var members: JSObject
 
     public init(ctx: HTMX4RequestContext? = nil, _ members: [(String, JSValue)] = []) {
         self.ctx = ctx

@@ -41,7 +41,7 @@ final class HTMX4SwapTask {
     let sourceElement: Node?
     var transition: Bool?
     /// ``jsObject`` as last built (the settle events of one task repeat it).
-    private var snapshot: JSObject?
+    @exclusivity(unchecked) private var snapshot: JSObject?
 
     /// What an event's `detail.task` shows of the task: its type and `swapSpec.style`.
     var jsObject: JSObject {
