@@ -93,8 +93,6 @@ public struct HTMLTokenizer {
     /// Memo for offset -> line/column, advanced forward as errors arrive in order.
     var positionMemo = (offset: 0, line: 1, column: 1)
 
-    /// `input` is the raw bytes of the document (UTF-8; invalid sequences become U+FFFD, a
-    /// leading BOM is dropped, CRLF and CR become LF: the spec's input stream preprocessing).
     /// A tokenizer at the end of empty input (the placeholder a tree builder holds before it
     /// is given input): no storage of its own.
     init() {
@@ -104,6 +102,8 @@ public struct HTMLTokenizer {
         inputErrors = []
     }
 
+    /// `input` is the raw bytes of the document (UTF-8; invalid sequences become U+FFFD, a
+    /// leading BOM is dropped, CRLF and CR become LF: the spec's input stream preprocessing).
     public init(input: [UInt8]) {
         let (storage, errors) = input.withUnsafeBufferPointer { raw in
             let preprocessed = InputStreamPreprocessor(raw)

@@ -48,8 +48,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// the wrapper's document and not to the template.
     var wrapperTemplateID: Int?
     var wrapperClosed = false
-    /// Whether the state is still the one `init` made (htmx parses every response with a new
-    /// builder: resetting that state again cost as much as making it).
+    /// Whether the state is still the one `init` made (see ``prepareState()``).
     private var isFresh = true
 
     /// - Parameters:
@@ -62,7 +61,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
 
     /// Parses a whole document into `sink.documentHandle`.
     public mutating func parseDocument(_ input: [UInt8]) {
-        resetState()
+        prepareState()
         tokenizer = HTMLTokenizer(input: input)
         run()
     }
@@ -80,7 +79,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     /// the form element pointer starts nil unless the context is itself a `form`, and a MathML
     /// `annotation-xml` context is not an HTML integration point.
     public mutating func parseFragment(_ input: [UInt8], contextName: String, contextNamespace: HTMLNamespace = .html) {
-        resetState()
+        prepareState()
         tokenizer = HTMLTokenizer(input: input)
         let lowerName = asciiLowercased(contextName)
         let tag = ElementTag.lookup(lowerName)
@@ -140,7 +139,7 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
     @discardableResult
     public mutating func parseDocumentInsideTemplate(_ input: [UInt8], html: Sink.Handle, parent: Sink.Handle,
                                                      template: Sink.Handle) -> Bool {
-        resetState()
+        prepareState()
         reportsParseErrors = false
         tokenizer = HTMLTokenizer(input: input)
         quirksMode = .quirks
@@ -165,9 +164,15 @@ public struct HTMLTreeBuilder<Sink: HTMLTreeSink> {
         return id
     }
 
+    /// The state `init` makes, with room for a small input's elements. A fresh builder (htmx
+    /// parses every response with a new one) has that state already: resetting it again cost
+    /// as much as making it.
+    private mutating func prepareState() {
+        if !isFresh { resetState() }
+        reserveForSmallInput()
+    }
+
     private mutating func resetState() {
-        defer { reserveForSmallInput() }
-        guard !isFresh else { return }
         mode = .initial
         originalMode = .initial
         templateModes = []
