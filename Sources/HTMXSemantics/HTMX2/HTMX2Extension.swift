@@ -33,9 +33,9 @@ extension HTMX2Extension {
     public var selectors: [String] { [] }
     public func onEvent(_ name: String, _ event: DOMEvent, runtime: HTMX2Runtime) -> Bool { true }
     public var handledEvents: Set<String>? { nil }
-    public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool {
-        handledEvents.map { $0.contains(name) } ?? true
-    }
+    public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool { handles(name) }
+    /// Whether `name` is among ``handledEvents`` (all are, when that is nil).
+    public func handles(_ name: String) -> Bool { handledEvents.map { $0.contains(name) } ?? true }
     public func transformResponse(_ text: String, status: Int, elt: Node) -> String { text }
     public func isInlineSwap(_ style: String) -> Bool { false }
     public func handleSwap(_ style: String, target: Node, fragment: Node, runtime: HTMX2Runtime) -> Bool { false }
@@ -59,7 +59,7 @@ extension HTMX2Runtime {
 
     /// Whether some extension's `onEvent` acts on events named `name`.
     func someExtensionHandles(_ name: String) -> Bool {
-        extensions.values.contains { ext in ext.handledEvents.map { $0.contains(name) } ?? true }
+        extensions.values.contains { $0.handles(name) }
     }
 
     /// Whether some extension's `onEvent` would act on this event on `elt` now.

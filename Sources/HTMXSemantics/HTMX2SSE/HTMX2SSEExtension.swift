@@ -57,11 +57,7 @@ public final class HTMX2SSEExtension: HTMX2Extension {
 
     /// Cleanup only matters to an element holding a source: most removed nodes hold none.
     public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool {
-        switch name {
-        case "htmx:beforeCleanupElement": return eventSource(elt, runtime) != nil
-        case "htmx:afterProcessNode": return true
-        default: return false
-        }
+        name == "htmx:beforeCleanupElement" ? eventSource(elt, runtime) != nil : handles(name)
     }
 
     func eventSource(_ elt: Node, _ runtime: HTMX2Runtime) -> HTMX2EventSource? {

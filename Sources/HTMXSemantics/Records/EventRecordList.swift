@@ -270,8 +270,6 @@ public enum DetailKey: Int32, CaseIterable, Sendable {
 
     public var name: String { Self.names[Int(rawValue)] }
 
-    private static let names = [
-        "type", "value", "data", "lastEventId", "id", "event", "url", "attempt", "status", "reason", "error", "verb", "path",
-        "target", "successful", "failed", "shouldSwap", "isError", "ignoreTitle", "readyState", "swap", "task", "style",
-    ]
+    /// Each case's name is its key (spelled once per process).
+    private static let names = allCases.map { String(describing: $0) }
 }
