@@ -68,8 +68,7 @@ extension Document {
     }
 
     func newText(_ text: String) -> xmlNodePtr {
-        var text = text
-        let p = text.withUTF8(unlinkedText)
+        let p = text.withUTF8Bytes(unlinkedText)
         park(p)
         return p
     }
@@ -106,8 +105,7 @@ extension Document {
     /// A run of the parser's input, as a Substring: no String is made of it on the way.
     func appendMergingText(_ text: Substring, to parent: xmlNodePtr, before ref: xmlNodePtr?) {
         let prev = ref == nil ? parent.pointee.last : ref!.pointee.prev
-        var t = text
-        t.withUTF8 { buf in
+        text.withUTF8Bytes { buf in
             if let prev, prev.pointee.type == XML_TEXT_NODE {
                 _ = xmlTextConcat(prev, buf.baseAddress, Int32(clamping: buf.count))
             } else {

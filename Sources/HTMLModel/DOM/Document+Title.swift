@@ -8,7 +8,7 @@ extension Document {
     public func setTitle(_ text: String) {
         let root = UnsafeMutableRawPointer(xmlDoc).assumingMemoryBound(to: xmlNode.self)
         if let t = RawTree.firstDescendant(root, where: { p in
-            p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.nameEquals(p, "title")
+            p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.hasName(p, "title")
         }) {
             Node(self, t).setTextContent(text)
             return

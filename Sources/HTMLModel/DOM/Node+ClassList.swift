@@ -96,8 +96,7 @@ extension Node {
     /// single bytes that never occur inside a multi-byte UTF-8 sequence, so the split works
     /// on bytes (a CR LF pair is two separators, not one Character that matches neither).
     static func tokens(_ value: String) -> [String] {
-        var value = value
-        return value.withUTF8 { buf in
+        return value.withUTF8Bytes { buf in
             var out: [String] = []
             var start = 0
             for i in 0..<buf.count {
@@ -149,8 +148,7 @@ extension Node {
     /// Whether every name is non-empty and free of ASCII whitespace.
     static func plainTokens(_ names: [String]) -> Bool {
         names.allSatisfy { name in
-            var name = name
-            return name.withUTF8 { b in !b.isEmpty && !b.contains(where: isSeparator) }
+            return name.withUTF8Bytes { b in !b.isEmpty && !b.contains(where: isSeparator) }
         }
     }
 

@@ -21,17 +21,7 @@ public struct Node: Hashable, @unchecked Sendable {
         case element, text, comment, processingInstruction, doctype, document, fragment
     }
 
-    public var kind: Kind {
-        switch ptr.pointee.type {
-        case XML_ELEMENT_NODE: return .element
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return .text
-        case XML_COMMENT_NODE: return .comment
-        case XML_PI_NODE: return .processingInstruction
-        case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE: return .doctype
-        case XML_DOCUMENT_FRAG_NODE: return .fragment
-        default: return .document
-        }
-    }
+    public var kind: Kind { RawTree.kind(ptr) }
 
     public var isElement: Bool { ptr.pointee.type == XML_ELEMENT_NODE }
     public var isText: Bool { kind == .text }

@@ -17,22 +17,32 @@ enum RawTree {
         return HTMLNamespace(rawValue: UInt8(truncatingIfNeeded: p.pointee.extra)) ?? .html
     }
 
-    /// Compares the node's name with an ASCII string without allocating.
+    /// Whether the node's name is the ASCII literal `name`, compared byte by byte without a
+    /// call: nearly every name asked about (is this a `<template>`, for each node of every
+    /// walk) differs in its first byte. (Not an overload of ``nameEquals(_:_:)``: a literal
+    /// argument would pick the `String` one.)
     @inline(__always)
-    static func nameEquals(_ p: xmlNodePtr, _ name: StaticString) -> Bool {
+    static func hasName(_ p: xmlNodePtr, _ name: StaticString) -> Bool {
         guard let n = p.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        return cStringEquals(n, name)
+    }
+
+    /// Whether the NUL-terminated `s` spells the ASCII literal `name`.
+    @inline(__always)
+    static func cStringEquals(_ s: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        let b = name.utf8Start
+        for i in 0..<name.utf8CodeUnitCount where s[i] != b[i] { return false }
+        return s[name.utf8CodeUnitCount] == 0
     }
 
     static func nameEquals(_ p: xmlNodePtr, _ name: String) -> Bool {
         guard let n = p.pointee.name else { return false }
-        return name.withCString { strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self), $0) == 0 }
+        return nameEquals(n, name)
     }
 
     @inline(__always)
     static func isTemplate(_ p: xmlNodePtr) -> Bool {
-        p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && nameEquals(p, "template")
+        p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && hasName(p, "template")
     }
 
     static func domParent(_ p: xmlNodePtr, limbo: xmlNodePtr) -> xmlNodePtr? {
@@ -70,6 +80,19 @@ enum RawTree {
         var c = p.pointee.prev
         while let n = c, !isElement(n) { c = n.pointee.prev }
         return c
+    }
+
+    /// The DOM kind of a libxml2 node.
+    static func kind(_ p: xmlNodePtr) -> Node.Kind {
+        switch p.pointee.type {
+        case XML_ELEMENT_NODE: return .element
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: return .text
+        case XML_COMMENT_NODE: return .comment
+        case XML_PI_NODE: return .processingInstruction
+        case XML_DTD_NODE, XML_DOCUMENT_TYPE_NODE: return .doctype
+        case XML_DOCUMENT_FRAG_NODE: return .fragment
+        default: return .document
+        }
     }
 
     static func isDocumentNode(_ p: xmlNodePtr) -> Bool {
@@ -358,8 +381,7 @@ enum RawTree {
     /// htmx reads dozens of attributes of every element it processes.
     static func findAttribute(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool) -> xmlAttrPtr? {
         guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return nil }
-        var name = name
-        return name.withUTF8 { query in
+        return name.withUTF8Bytes { query in
             var a: xmlAttrPtr? = first
             while let attr = a {
                 if let n = attr.pointee.name, nameMatches(n, query, fold) { return attr }
@@ -387,8 +409,7 @@ enum RawTree {
     static func findAttributeAndDataTwin(_ p: xmlNodePtr, _ name: String, foldingASCIICase fold: Bool)
         -> (plain: xmlAttrPtr?, data: xmlAttrPtr?) {
         guard p.pointee.type == XML_ELEMENT_NODE, let first = p.pointee.properties else { return (nil, nil) }
-        var name = name
-        return name.withUTF8 { query in
+        return name.withUTF8Bytes { query in
             var plain: xmlAttrPtr?, data: xmlAttrPtr?
             var a: xmlAttrPtr? = first
             while let attr = a {
@@ -415,8 +436,7 @@ enum RawTree {
 
     /// Whether a stored (NUL-terminated) name is exactly `name`.
     static func nameEquals(_ stored: UnsafePointer<xmlChar>, _ name: String) -> Bool {
-        var name = name
-        return name.withUTF8 { nameMatches(stored, $0, false) }
+        return name.withUTF8Bytes { nameMatches(stored, $0, false) }
     }
 
     @inline(__always)

@@ -81,7 +81,7 @@ extension Document {
         if let html = RawTree.firstElementChild(container) {
             var c = RawTree.firstElementChild(html)
             while let n = c {
-                if RawTree.namespace(n) == .html && (RawTree.nameEquals(n, "body") || RawTree.nameEquals(n, "frameset")) {
+                if RawTree.namespace(n) == .html && (RawTree.hasName(n, "body") || RawTree.hasName(n, "frameset")) {
                     body = Node(self, n)
                     break
                 }
@@ -122,7 +122,7 @@ extension Document {
         let parsed = parseDetachedDocument(Array(wrapper.start.utf8) + bytes + Array(wrapper.end.utf8))
         let fragment = newFragmentNode()
         if let template = RawTree.firstDescendant(parsed.root.ptr, where: { p in
-            p.pointee.type == XML_ELEMENT_NODE && RawTree.namespace(p) == .html && RawTree.nameEquals(p, "template")
+            p.pointee.type == XML_ELEMENT_NODE && RawTree.namespace(p) == .html && RawTree.hasName(p, "template")
         }) {
             RawTree.moveChildren(of: template, into: fragment)
         }
@@ -168,7 +168,7 @@ extension Document {
 
     static func titleText(under root: xmlNodePtr) -> String {
         guard let t = RawTree.firstDescendant(root, where: { p in
-            p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.nameEquals(p, "title")
+            p.pointee.type == XML_ELEMENT_NODE && p.pointee.extra == 0 && RawTree.hasName(p, "title")
         }) else { return "" }
         var text = ""
         var c = t.pointee.children

@@ -48,7 +48,7 @@ struct ElementRef: SelectorElement {
         if let doc = ptr.pointee.doc, doc.pointee._private != nil, let state = Document.from(doc).checkedness[ptr] {
             return state
         }
-        let attr = RawTree.nameEquals(ptr, "option") ? "selected" : "checked"
+        let attr = RawTree.hasName(ptr, "option") ? "selected" : "checked"
         return RawTree.findAttribute(ptr, attr) != nil
     }
 

@@ -124,8 +124,7 @@ extension SelectorList {
     /// `(tag, id)` when the whole selector is `#id` or `tag#id` with plain identifiers: a
     /// query the id index answers exactly.
     static func idSelector(in text: String) -> (tag: String?, id: String)? {
-        var text = text
-        return text.withUTF8 { b -> (tag: String?, id: String)? in
+        return text.withUTF8Bytes { b -> (tag: String?, id: String)? in
             // Most selectors have no `#`.
             guard let base = b.baseAddress, memchr(base, 0x23, b.count) != nil else { return nil }
             func isWhitespace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }

@@ -45,13 +45,12 @@ public protocol SelectorElement {
 
 extension SelectorElement {
     public func withLocalNameUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var name = localName
-        return name.withUTF8 { body($0) }
+        return localName.withUTF8Bytes { body($0) }
     }
 
     public func withAttributeUTF8<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        guard var value = attribute(name) else { return body(nil) }
-        return value.withUTF8 { body($0) }
+        guard let value = attribute(name) else { return body(nil) }
+        return value.withUTF8Bytes { body($0) }
     }
 
     public var attributeNameSignature: UInt64 { .max }

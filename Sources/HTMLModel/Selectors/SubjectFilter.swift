@@ -92,8 +92,7 @@ enum SelectorSignature {
     }
 
     static func bit(_ name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { bit($0) }
+        return name.withUTF8Bytes { bit($0) }
     }
 
     /// The reserved names, each as its bytes packed little-endian (the name in the comment).

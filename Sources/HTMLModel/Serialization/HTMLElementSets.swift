@@ -42,7 +42,6 @@ enum HTMLElementSets {
 
     @inline(__always)
     private static func eq(_ a: UnsafePointer<xmlChar>, _ b: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(b.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        RawTree.cStringEquals(a, b)
     }
 }

@@ -77,8 +77,7 @@ public final class GrowableBytes {
     }
 
     public func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     func appendUTF8(_ scalar: UInt32) {

@@ -58,8 +58,7 @@ public struct StringMemo<Value> {
     /// loads whatever its length (a collision only costs a computation).
     @inlinable
     static func set(_ key: String) -> Int {
-        var bytes = key
-        return bytes.withUTF8 { b in
+        return key.withUTF8Bytes { b in
             guard let first = b.first else { return 0 }
             let h = b.count &* 31 &+ Int(first) &* 7 &+ Int(b[b.count >> 2]) &* 5 &+ Int(b[b.count >> 1]) &* 3 &+ Int(b[b.count - 1])
             return (h ^ (h >> 7)) & (setCount - 1)

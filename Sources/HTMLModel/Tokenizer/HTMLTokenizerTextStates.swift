@@ -155,8 +155,8 @@ extension HTMLTokenizer {
     /// "An appropriate end tag token is an end tag token whose tag name matches the tag name
     /// of the last start tag to have been emitted from this tokenizer, if any."
     private func isAppropriateEndTag() -> Bool {
-        guard var name = lastStartTagName else { return false }
-        return name.withUTF8 { tagName.equals($0, p) }
+        guard let name = lastStartTagName else { return false }
+        return name.withUTF8Bytes { tagName.equals($0, p) }
     }
 
     // MARK: Script data escapes

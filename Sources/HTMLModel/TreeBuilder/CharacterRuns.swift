@@ -20,8 +20,7 @@ enum CharacterRuns {
 
     /// Whether the run holds a U+0000, eight bytes at a step (every text run is asked).
     static func containsNull(_ text: Substring) -> Bool {
-        var text = text
-        return text.withUTF8 { scan($0, from: 0, end: $0.count, for: 0, 0, 0) < $0.count }
+        return text.withUTF8Bytes { scan($0, from: 0, end: $0.count, for: 0, 0, 0) < $0.count }
     }
 
     static func isAllWhitespace(_ text: Substring) -> Bool {

@@ -48,10 +48,7 @@ enum ElementTag: UInt8, CaseIterable, Sendable {
     /// The id of a lower-cased tag name.
     static func lookup(_ name: String) -> ElementTag {
         guard name.utf8.count <= ElementTagTable.maximumNameLength else { return .unknown }
-        // withUTF8, not the UTF-8 view's contiguous storage: tag names are small strings,
-        // which have none, and the fallback copied every name into a new array.
-        var name = name
-        return name.withUTF8 { ElementTagTable.shared.lookup($0) }
+        return name.withUTF8Bytes { ElementTagTable.shared.lookup($0) }
     }
 }
 

@@ -77,8 +77,7 @@ public struct JSONWriter {
     /// A JSON string: `"`, `\\` and control characters escaped (the short forms where JSON
     /// has them), everything else, non-ASCII included, as itself.
     static func writeString(_ s: String, into out: GrowableBytes) {
-        var s = s
-        s.withUTF8 { writeString(utf8: $0, into: out) }
+        s.withUTF8Bytes { writeString(utf8: $0, into: out) }
     }
 
     /// The same for a string given as its UTF-8 bytes.

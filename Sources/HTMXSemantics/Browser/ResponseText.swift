@@ -20,8 +20,7 @@ enum ResponseText {
         var mayHoldHxTag = false
 
         init(_ text: String) {
-            var text = text
-            text.withUTF8 { take($0) }
+            text.withUTF8Bytes { take($0) }
         }
 
         private mutating func take(_ b: UnsafeBufferPointer<UInt8>) {
@@ -65,8 +64,7 @@ enum ResponseText {
 
     /// `/<head(\s[^>]*)?>[\s\S]*?<\/head>/i`: the first head element's text.
     static func firstHead(_ s: String) -> Range<String.Index>? {
-        var copy = s
-        guard let r = copy.withUTF8({ firstHead($0) }) else { return nil }
+        guard let r = s.withUTF8Bytes({ firstHead($0) }) else { return nil }
         return s.utf8.index(s.utf8.startIndex, offsetBy: r.lowerBound)..<s.utf8.index(s.utf8.startIndex, offsetBy: r.upperBound)
     }
 

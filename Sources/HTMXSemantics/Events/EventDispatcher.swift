@@ -165,8 +165,7 @@ public final class EventDispatcher {
 
     @inline(__always)
     private static func typeBit(_ type: String) -> UInt64 {
-        var type = type
-        return type.withUTF8 { b in 1 &<< UInt64((b.count &* 31 &+ Int(b.last ?? 0)) & 63) }
+        return type.withUTF8Bytes { b in 1 &<< UInt64((b.count &* 31 &+ Int(b.last ?? 0)) & 63) }
     }
 
     private enum Phase { case capture, target, bubble }

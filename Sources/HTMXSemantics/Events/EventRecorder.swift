@@ -52,8 +52,7 @@ public final class EventRecorder {
     /// `htmx:xhr:…` (progress events, not recorded unless listed), by bytes: asked for
     /// every event dispatched.
     static func isXHREvent(_ type: String) -> Bool {
-        var type = type
-        return type.withUTF8 { b in
+        return type.withUTF8Bytes { b in
             // "htmx:xhr:", the bytes after the common "htmx:" first.
             b.count >= 9 && b[5] == 0x78 && b[6] == 0x68 && b[7] == 0x72 && b[8] == 0x3A
                 && b[0] == 0x68 && b[1] == 0x74 && b[2] == 0x6D && b[3] == 0x78 && b[4] == 0x3A
@@ -169,8 +168,7 @@ public final class EventRecorder {
         /// on those (`length << 8 | last`) and one comparison place a member, and most
         /// members of a detail are none of these.
         static func name(_ key: String) -> Name? {
-            var bytes = key
-            let (count, last) = bytes.withUTF8 { ($0.count, $0.last ?? 0) }
+            let (count, last) = key.withUTF8Bytes { ($0.count, $0.last ?? 0) }
             guard count > 0 else { return nil }
             switch count << 8 | Int(last) {
             case 0x264: return key == "id" ? .id : nil

@@ -10,9 +10,8 @@ enum JSText {
     /// other exactly when the UTF-16 forms do), where Swift's `contains` compares grapheme
     /// clusters (and costs thousands of instructions on a short string).
     static func includes(_ s: String, _ part: String) -> Bool {
-        var s = s, part = part
-        return s.withUTF8 { h in
-            part.withUTF8 { n in
+        return s.withUTF8Bytes { h in
+            part.withUTF8Bytes { n in
                 guard !n.isEmpty else { return true }
                 guard n.count <= h.count else { return false }
                 for i in 0...(h.count - n.count) where h[i] == n[0] {

@@ -129,8 +129,7 @@ public enum CSSEscape {
     /// True when `escape` would return `s` unchanged: only name characters (ASCII letters,
     /// digits, `-`, `_`, anything non-ASCII), no leading digit or `-` digit, not `-` alone.
     static func needsNoEscape(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
+        return s.withUTF8Bytes { b in
             for c in b where !(c >= 0x80 || c == 0x2D || c == 0x5F || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)) {
                 return false
             }

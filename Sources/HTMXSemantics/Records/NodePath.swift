@@ -61,7 +61,9 @@ public final class NodePathCache {
     @exclusivity(unchecked) private var generation: UInt = 1
     private var document: ObjectIdentifier?
     private var version: UInt = 0
-    @exclusivity(unchecked) private var pending: [(node: Node, index: Int?)] = []
+    /// The chain walked up by `elementStep`, with each element's nth-child index (-1: a bare
+    /// name).
+    @exclusivity(unchecked) private var pending: [(node: NodeRef, index: Int32)] = []
 
     public init() {}
 
@@ -93,30 +95,29 @@ public final class NodePathCache {
                 parentStep = step(parent)
             }
         }
-        var name = node.nodeName
-        return table.add(parent: parentStep, name: name.withUTF8 { intern($0, lowerCasing: false) },
+        return table.add(parent: parentStep, name: node.nodeName.withUTF8Bytes { intern($0, lowerCasing: false) },
                          index: node.childIndex, kind: .node)
     }
 
     /// The step of an element's chain, ids ignored (what it contributes as an ancestor): its
     /// bare name under the document, a fragment or nothing, else its parent's chain and
     /// `tag:nth-child(K)` (a bare name for the root element's children). Iterative, so deep
-    /// trees cannot exhaust the stack.
+    /// trees cannot exhaust the stack; walked on ``NodeRef``s, which count no references.
     private func elementStep(_ element: Node) -> Int32 {
         // Walk up to the first ancestor whose step is remembered (or the top), then add down.
         defer { pending.removeAll(keepingCapacity: true) }
         var step: Int32 = -1
-        var cur = element
+        var cur = element.ref
         while true {
-            if let hit = remembered(cur) {
+            if let hit = remembered(cur.identity) {
                 step = hit
                 break
             }
             guard let parent = cur.parent, parent.kind != .fragment, parent.kind != .document else {
-                pending.append((cur, nil))
+                pending.append((cur, -1))
                 break
             }
-            pending.append((cur, parent.parent?.kind == .document ? nil : cur.elementIndex))
+            pending.append((cur, parent.parent?.kind == .document ? -1 : Int32(truncatingIfNeeded: cur.elementIndex)))
             cur = parent
         }
         var i = pending.count
@@ -124,26 +125,25 @@ public final class NodePathCache {
             i -= 1
             let (node, index) = pending[i]
             let name = node.withLocalNameUTF8 { intern($0, lowerCasing: true) }
-            step = table.add(parent: step, name: name, index: index ?? 0, kind: index == nil ? .bare : .element)
-            remember(node, step)
+            step = table.add(parent: step, name: name, index: index < 0 ? 0 : Int(index), kind: index < 0 ? .bare : .element)
+            remember(node.identity, step)
         }
         return step
     }
 
-    private func slot(_ node: Node) -> Int {
-        let a = node.identity
-        return Int(truncatingIfNeeded: (a >> 4 ^ a >> 12) & UInt(Self.slotCount - 1))
+    private func slot(_ identity: UInt) -> Int {
+        Int(truncatingIfNeeded: (identity >> 4 ^ identity >> 12) & UInt(Self.slotCount - 1))
     }
 
-    private func remembered(_ node: Node) -> Int32? {
+    private func remembered(_ identity: UInt) -> Int32? {
         guard !slots.isEmpty else { return nil }
-        let s = slots[slot(node)]
-        return s.identity == node.identity && s.generation == generation ? s.step : nil
+        let s = slots[slot(identity)]
+        return s.identity == identity && s.generation == generation ? s.step : nil
     }
 
-    private func remember(_ node: Node, _ step: Int32) {
+    private func remember(_ identity: UInt, _ step: Int32) {
         if slots.isEmpty { slots = Array(repeating: Slot(), count: Self.slotCount) }
-        slots[slot(node)] = Slot(identity: node.identity, generation: generation, step: step)
+        slots[slot(identity)] = Slot(identity: identity, generation: generation, step: step)
     }
 
     /// The table's index of a name given as bytes; with `lowerCasing`, a name with ASCII
