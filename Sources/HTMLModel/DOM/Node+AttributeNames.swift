@@ -32,9 +32,7 @@ extension Node {
 
     /// Whether some attribute's name starts with one of `prefixes` (UTF-8 bytes).
     public func containsAttributeName(withPrefixIn prefixes: [[UInt8]]) -> Bool {
-        RawTree.containsAttributeName(ptr) { name in
-            prefixes.contains { p in name.count >= p.count && name.prefix(p.count).elementsEqual(p) }
-        }
+        RawTree.containsAttributeName(ptr, withPrefixIn: prefixes)
     }
 }
 

@@ -28,7 +28,46 @@ public struct NodeRef: Equatable {
     }
 }
 
+extension NodeRef {
+    /// As ``Node/hasAttribute(_:)``.
+    public func hasAttribute(_ name: String) -> Bool {
+        RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html) != nil
+    }
+
+    /// As ``Node/containsAttributeName(where:)``.
+    public func containsAttributeName(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        RawTree.containsAttributeName(ptr, where: match)
+    }
+
+    /// As ``Node/containsAttributeName(withPrefixIn:)``.
+    public func containsAttributeName(withPrefixIn prefixes: [[UInt8]]) -> Bool {
+        RawTree.containsAttributeName(ptr, withPrefixIn: prefixes)
+    }
+}
+
 extension Node {
     /// This node as a ``NodeRef``, for a walk that ends before the caller lets go of `self`.
     public var ref: NodeRef { NodeRef(ptr: ptr, limbo: document.limbo) }
+
+    /// The descendant elements (not entering template contents) for which `match` holds, in
+    /// tree order. `match` sees each element as a ``NodeRef`` and must not change the tree:
+    /// htmx scans every swapped-in subtree for the few elements with some attribute, and a
+    /// ``Node`` per element visited counted a document reference each.
+    public func descendantElements(where match: (NodeRef) -> Bool) -> [Node] {
+        var out: [Node] = []
+        let limbo = document.limbo
+        RawTree.forEachDescendant(ptr) { p in
+            if p.pointee.type == XML_ELEMENT_NODE && match(NodeRef(ptr: p, limbo: limbo)) { out.append(Node(document, p)) }
+        }
+        return out
+    }
+
+    /// The first descendant element, in tree order, for which `match` holds (as
+    /// ``descendantElements(where:)``).
+    public func firstDescendantElement(where match: (NodeRef) -> Bool) -> Node? {
+        let limbo = document.limbo
+        return RawTree.firstDescendant(ptr) { p in
+            p.pointee.type == XML_ELEMENT_NODE && match(NodeRef(ptr: p, limbo: limbo))
+        }.map { Node(document, $0) }
+    }
 }

@@ -392,6 +392,12 @@ enum RawTree {
     }
 
     /// Whether some attribute's name (its UTF-8 bytes, as stored) satisfies `match`.
+    static func containsAttributeName(_ p: xmlNodePtr, withPrefixIn prefixes: [[UInt8]]) -> Bool {
+        containsAttributeName(p) { name in
+            prefixes.contains { q in name.count >= q.count && name.prefix(q.count).elementsEqual(q) }
+        }
+    }
+
     static func containsAttributeName(_ p: xmlNodePtr, where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         guard p.pointee.type == XML_ELEMENT_NODE else { return false }
         var a = p.pointee.properties

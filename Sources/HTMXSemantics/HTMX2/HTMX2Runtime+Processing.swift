@@ -214,7 +214,7 @@ extension HTMX2Runtime {
     func findHxOnElements(_ elt: Node) -> [Node] {
         var out: [Node] = []
         if Self.hasHxOnAttribute(elt) { out.append(elt) }
-        out += elt.descendants(where: { $0.isElement && Self.hasHxOnAttribute($0) })
+        out += elt.descendantElements(where: { $0.containsAttributeName(withPrefixIn: Self.hxOnPrefixes) })
         return out
     }
 

@@ -292,7 +292,7 @@ extension HTMX2Runtime {
             // `[autofocus]` on the child or its first descendant with it (by attribute, not
             // through the selector engine: every swapped element asks).
             if child.isElement, let focused = child.hasAttribute("autofocus") ? child
-                : child.firstDescendant(where: { $0.isElement && $0.hasAttribute("autofocus") }) {
+                : child.firstDescendantElement(where: { $0.hasAttribute("autofocus") }) {
                 diagnose("focus", focused, "autofocus: would be focused")
             }
             triggerEvent(child, "htmx:load")
@@ -303,7 +303,7 @@ extension HTMX2Runtime {
     /// start with the old element's settled attributes and get their own back at settle.
     func handleAttributes(_ parent: Node, _ fragment: Node, _ settleInfo: HTMX2SettleInfo) {
         // `querySelectorAll('[id]')`, by attribute: asked of every swap's content.
-        for newNode in fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") }) {
+        for newNode in fragment.descendantElements(where: { $0.hasAttribute("id") }) {
             guard let id = newNode.attribute("id"), !id.isEmpty else { continue }
             let sel = CSSEscape.escape(newNode.tagName) + "#" + CSSEscape.escape(id)
             guard let old = DOMQuery.first(parent, sel), old != parent else { continue }

@@ -42,7 +42,7 @@ extension HTMX4Runtime {
                 target.removeAllChildren()
                 target.append(fragment.childNodes)
             case "textContent":
-                for d in target.descendants(where: { $0.isElement && $0.hasAttribute("data-htmx-powered") }) { cleanup(d) }
+                for d in target.descendantElements(where: { $0.hasAttribute("data-htmx-powered") }) { cleanup(d) }
                 target.setTextContent(fragment.textContent ?? "")
             case "outerHTML":
                 if let parent = parentNode {
@@ -142,7 +142,7 @@ extension HTMX4Runtime {
         var existing: [String: Node] = [:]
         root.forEachDescendant { e in if e.isElement && e.hasAttribute("id") { existing[e.id] = e } }
         var tasks: [() -> Void] = []
-        for elt in fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") }) {
+        for elt in fragment.descendantElements(where: { $0.hasAttribute("id") }) {
             guard let old = existing[elt.id], old.tagName == elt.tagName else { continue }
             let clone = elt.clone(deep: false)
             copyAttributes(elt, from: old)

@@ -176,7 +176,7 @@ extension HTMX4Runtime {
     /// persistent; every ancestor (up to the roots) records the persistent ids below it.
     private func createIdMaps(_ old: Node, _ fragment: Node) -> (Set<String>, [Node: Set<String>]) {
         let oldIds = eltAndDescendants(old) { $0.hasAttribute("id") }
-        let newIds = fragment.descendants(where: { $0.isElement && $0.hasAttribute("id") })
+        let newIds = fragment.descendantElements(where: { $0.hasAttribute("id") })
         var duplicates = Set<String>()
         var oldTags: [String: String] = [:]
         for e in oldIds {

@@ -201,7 +201,7 @@ extension HTMX4Runtime {
     func cleanup(_ elt: Node, force: Bool = false) {
         guard elt.isElement else { return }
         var elts = [elt]
-        elts += elt.descendants(where: { $0.isElement && $0.hasAttribute("data-htmx-powered") })
+        elts += elt.descendantElements(where: { $0.hasAttribute("data-htmx-powered") })
         for e in elts {
             guard let p = props[e] else { continue }
             fire(e, "htmx:before:cleanup")

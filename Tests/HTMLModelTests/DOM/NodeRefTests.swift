@@ -35,6 +35,25 @@ struct NodeRefTests {
         }
     }
 
+    /// The ref-predicate scans find what the Node-predicate scans find: elements only, tree
+    /// order, template contents not entered, attribute names as `hasAttribute` matches them.
+    @Test func elementScansMatchNodeScans() {
+        let doc = Document(html: "<div id=r><p ID=a hx-on:click=x>t<b data-x id=b></b></p><!--c-->"
+            + "<template><i id=hidden></i></template><svg viewBox='0 0 1 1' id=s><g id='g'/></svg><span hx-on-load=y></span></div>")
+        let root = doc.node.firstDescendant(where: { $0.id == "r" })!
+        let prefixes = [Array("hx-on:".utf8), Array("hx-on-".utf8)]
+        for name in ["id", "data-x", "viewbox", "viewBox", "missing"] {
+            let expected = root.descendants(where: { $0.isElement && $0.hasAttribute(name) }).map(\.identity)
+            #expect(root.descendantElements(where: { $0.hasAttribute(name) }).map(\.identity) == expected, "[\(name)]")
+            #expect(root.firstDescendantElement(where: { $0.hasAttribute(name) })?.identity == expected.first)
+        }
+        #expect(root.descendantElements(where: { $0.hasAttribute("id") }).map(\.id) == ["a", "b", "s", "g"])
+        let hxOn = root.descendantElements(where: { $0.containsAttributeName(withPrefixIn: prefixes) })
+        #expect(hxOn.map(\.localName) == ["p", "span"])
+        #expect(hxOn.map(\.identity) == root.descendants(where: { $0.containsAttributeName(withPrefixIn: prefixes) }).map(\.identity))
+        #expect(root.descendantElements(where: { _ in true }).count == root.descendants(where: \.isElement).count)
+    }
+
     @Test func literalNameComparison() {
         func equals(_ s: String, _ name: StaticString) -> Bool {
             let bytes = Array(s.utf8) + [0]
