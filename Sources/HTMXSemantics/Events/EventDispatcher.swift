@@ -140,13 +140,16 @@ public final class EventDispatcher {
     /// ``isListened(_:)``): only the observer sees it, so it is shown the parts without a
     /// ``DOMEvent`` being built. Returns true (nothing could cancel it).
     @discardableResult
-    public func dispatchUnheard(_ type: String, detail: JSValue, origin: DOMEvent.Origin = .script,
-                                to target: EventTarget) -> Bool {
+    public func dispatchUnheard(_ type: String, detail: consuming JSValue, origin: DOMEvent.Origin = .script,
+                                to target: consuming EventTarget) -> Bool {
         assert(!isListened(type), "a listener would miss this event")
         guard depth < Self.maxDepth, let observer, observerFilter?(type, origin) ?? true else { return true }
         depth += 1
         defer { depth -= 1 }
-        observer(ObservedEvent(type: type, detail: detail, target: target, origin: origin), Self.reachesDocument(target))
+        // Detail and target are moved into the observed event, not copied (each copy counted
+        // a reference: the detail's members, the target's document).
+        let reaches = Self.reachesDocument(target)
+        observer(ObservedEvent(type: type, detail: detail, target: target, origin: origin), reaches)
         return true
     }
 

@@ -14,36 +14,40 @@ extension HTMX2Runtime {
         }
         let known = eventNames.value(for: name) { name in
             let kebab = Self.kebabEventName(name)
-            return (kebab, kebab != name, someExtensionHandles(name))
+            guard kebab != name else { return EventNameInfo(twin: -1, extensionsHandle: someExtensionHandles(name)) }
+            kebabNames.append(kebab)
+            return EventNameInfo(twin: Int32(kebabNames.count - 1), extensionsHandle: someExtensionHandles(name))
         }
         let detailValue = JSValue.object(detail)
-        var event: DOMEvent?
-        var result: Bool
+        // The twin only matters to a listener for it or a recorder asked to list it.
+        func twinIsLive() -> Bool { known.twin >= 0 && !dispatcher.isInert(kebabNames[Int(known.twin)], .kebabTwin) }
         // With no listener for the event or its twin, nothing runs before the extensions
         // would: one that would not act on this element now (htmx-ext-sse's cleanup of an
         // element without a source) is not called, and no event object is needed for it.
         let listened = dispatcher.isListened(name)
-        let extensionsAct = known.extensionsHandle
-            && (listened || known.hasTwin && !dispatcher.isInert(known.kebab, .kebabTwin) || someExtensionActs(on: name, at: elt))
-        if extensionsAct || listened {
-            let built = DOMEvent(type: name, detail: detailValue, bubbles: true, cancelable: true, origin: .script)
-            result = dispatcher.dispatch(built, to: .node(elt))
-            event = built
-        } else {
+        let extensionsAct = known.extensionsHandle && (listened || twinIsLive() || someExtensionActs(on: name, at: elt))
+        guard extensionsAct || listened else {
             // Most of htmx's events have no listener and no extension acting on them: the
-            // recorder alone sees them, and no event object is built.
-            result = dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt))
+            // recorder alone sees them, and no event object is built. (No listener runs, so
+            // whether the twin is live cannot change in between.)
+            guard twinIsLive() else { return dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt)) }
+            dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt))
+            return dispatchTwin(known, detailValue, elt)
         }
-        // The twin only matters to a listener for it or a recorder asked to list it.
-        if result && known.hasTwin && !dispatcher.isInert(known.kebab, .kebabTwin) {
-            let twin = DOMEvent(type: known.kebab, detail: event?.detail ?? detailValue, bubbles: true, cancelable: true, origin: .kebabTwin)
-            result = dispatcher.dispatch(twin, to: .node(elt))
-        }
-        guard extensionsAct, let event else { return result }
+        let event = DOMEvent(type: name, detail: detailValue, bubbles: true, cancelable: true, origin: .script)
+        var result = dispatcher.dispatch(event, to: .node(elt))
+        if result && twinIsLive() { result = dispatchTwin(known, event.detail, elt) }
+        guard extensionsAct else { return result }
         for ext in getExtensions(elt) where result {
             result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
         }
         return result
+    }
+
+    /// Dispatches the kebab-case twin of an event with a twin.
+    private func dispatchTwin(_ known: EventNameInfo, _ detail: JSValue, _ elt: Node) -> Bool {
+        let twin = DOMEvent(type: kebabNames[Int(known.twin)], detail: detail, bubbles: true, cancelable: true, origin: .kebabTwin)
+        return dispatcher.dispatch(twin, to: .node(elt))
     }
 
     /// htmx.js triggerErrorEvent: `{error: eventName}` merged under the detail.
@@ -83,4 +87,11 @@ extension HTMX2Runtime {
 
     /// A grammar JSON value as an event detail value.
     static func jsValue(_ v: GrammarJSON.Value) -> JSValue { JSValue(v) }
+}
+
+/// What `triggerEvent` keeps of an event name: where its kebab-case twin is in `kebabNames`
+/// (-1 when the name has none) and whether some extension handles it.
+struct EventNameInfo {
+    var twin: Int32
+    var extensionsHandle: Bool
 }

@@ -69,9 +69,12 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// (emptied when an extension is defined).
     @exclusivity(unchecked) var extensionsOfSingleValue = StringMemo<[HTMX2Extension]>()
     /// What triggerEvent needs to know of each event name triggered so far (a handful of
-    /// names, fired often): its kebabEventName, whether that differs from the name, and
-    /// whether an extension acts on it (forgotten when an extension is defined).
-    @exclusivity(unchecked) var eventNames = StringMemo<(kebab: String, hasTwin: Bool, extensionsHandle: Bool)>()
+    /// names, fired often): where its kebabEventName is in `kebabNames` when that differs
+    /// from the name, and whether an extension acts on it (forgotten when an extension is
+    /// defined). A plain value, so reading it retains nothing.
+    @exclusivity(unchecked) var eventNames = StringMemo<EventNameInfo>()
+    /// The kebab-case twins `eventNames` points into.
+    @exclusivity(unchecked) var kebabNames: [String] = []
     /// `hx-swap` values of elements that are not boosted, parsed (with their diagnostics)
     /// under the current config: an SSE element's value is asked for every message.
     @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()

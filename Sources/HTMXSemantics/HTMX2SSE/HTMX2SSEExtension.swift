@@ -55,10 +55,19 @@ public final class HTMX2SSEExtension: HTMX2Extension {
         return true
     }
 
-    /// Cleanup only matters to an element holding a source: most removed nodes hold none.
+    /// Cleanup only matters to an element holding a source, processing only to one that
+    /// `ensureEventSourceOnElement` reads an attribute of (`sse-connect`, `sse-swap`,
+    /// `hx-trigger`): most removed and swapped-in elements are neither.
     public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool {
-        name == "htmx:beforeCleanupElement" ? eventSource(elt, runtime) != nil : handles(name)
+        switch name {
+        case "htmx:beforeCleanupElement": return eventSource(elt, runtime) != nil
+        case "htmx:afterProcessNode": return Self.processedAttributes.contains { runtime.attributeValue(elt, $0) != nil }
+        default: return handles(name)
+        }
     }
+
+    /// What `ensureEventSourceOnElement` and `registerSSE` act on.
+    private static let processedAttributes = ["sse-connect", "sse-swap", "hx-trigger"]
 
     func eventSource(_ elt: Node, _ runtime: HTMX2Runtime) -> HTMX2EventSource? {
         runtime.internalData(elt, Self.sourceKey) as? HTMX2EventSource

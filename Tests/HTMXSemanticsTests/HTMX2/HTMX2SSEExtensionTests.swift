@@ -147,6 +147,26 @@ struct HTMX2SSEExtensionTests {
         #expect(f.sseEvents == ["htmx:sseMessage #a"], "no htmx:sseBeforeMessage on the trigger path")
     }
 
+    /// Swapped-in content is processed with htmx:afterProcessNode, which the extension acts
+    /// on only for elements with `sse-swap`, `sse:` triggers or `sse-connect` (checked before
+    /// any event object is made): those still get their listeners, the rest are skipped.
+    @Test func swappedInContentRegistersItsListeners() {
+        let f = SSEFixture(#"<div hx-ext="sse" sse-connect="/s"><p id="a" sse-swap="fill">0</p></div>"#)
+        // As a replay records: with the recorder's filter, events no listener, twin or
+        // extension needs take the path that asks the extension whether it acts.
+        f.recorder.attach(to: f.dispatcher)
+        f.open()
+        f.source.dispatchMessage(type: "fill", data: #"<i>plain</i><b id="b" sse-swap="inner">1</b><u id="t" data-hx-trigger="sse:ping">t</u>"#, lastEventId: "")
+        f.scheduler.run(until: 100)
+        var got: [String] = []
+        f.dispatcher.addListener(.node(f.doc.body!), "sse:ping") { got.append($0[detail: "data"]?.stringValue ?? "") }
+        f.source.dispatchMessage(type: "inner", data: "2", lastEventId: "")
+        f.source.dispatchMessage(type: "ping", data: "p", lastEventId: "")
+        f.scheduler.run(until: 200)
+        #expect(f.html("#b") == "2")
+        #expect(got == ["p"])
+    }
+
     @Test func diagnosesCommonMistakes() {
         let f = SSEFixture(#"<div hx-ext="sse"><p id="orphan" sse-swap="a"></p></div><p id="noext" sse-swap="b"></p>"#
             + #"<div hx-ext="sse" sse-connect="/s"><p id="a" sse-swap="never" hx-select="b"></p></div>"#)
