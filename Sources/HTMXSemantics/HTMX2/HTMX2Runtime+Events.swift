@@ -8,17 +8,35 @@ extension HTMX2Runtime {
     func triggerEvent(_ elt: Node, _ name: String, _ detail: consuming JSObject = JSObject()) -> Bool {
         // Taken, not borrowed: the caller's detail is usually a temporary, and adding `elt`
         // then appends in place instead of copying the members.
+        setElt(elt, on: &detail)
+        return dispatchTriggered(elt, name, .object(detail))
+    }
+
+    /// triggerEvent on a detail object the caller keeps for several events, as htmx passes
+    /// one object to each element of a swap: `elt` is set on it in place (as htmx leaves
+    /// `detail.elt` set) instead of on a copy of all its members per event.
+    @discardableResult
+    func triggerEvent(_ elt: Node, _ name: String, sharing detail: inout JSObject) -> Bool {
+        setElt(elt, on: &detail)
+        return dispatchTriggered(elt, name, .object(detail))
+    }
+
+    /// Sets `detail.elt`, and fires `htmx:error` first when the detail carries an `error`.
+    private func setElt(_ elt: Node, on detail: inout JSObject) {
         detail["elt"] = .node(elt)
         if let error = detail["error"], Self.isTruthy(error) {
-            triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(copy detail))]))
+            triggerEvent(elt, "htmx:error", JSObject([("errorInfo", .object(detail))]))
         }
+    }
+
+    /// The dispatch of a prepared event (see ``triggerEvent(_:_:_:)``).
+    private func dispatchTriggered(_ elt: Node, _ name: String, _ detailValue: consuming JSValue) -> Bool {
         let known = eventNames.value(for: name) { name in
             let kebab = Self.kebabEventName(name)
             guard kebab != name else { return EventNameInfo(twin: -1, extensionsHandle: someExtensionHandles(name)) }
             kebabNames.append(kebab)
             return EventNameInfo(twin: Int32(kebabNames.count - 1), extensionsHandle: someExtensionHandles(name))
         }
-        let detailValue = JSValue.object(detail)
         // The twin only matters to a listener for it or a recorder asked to list it.
         func twinIsLive() -> Bool { known.twin >= 0 && !dispatcher.isInert(kebabNames[Int(known.twin)], .kebabTwin) }
         // With no listener for the event or its twin, nothing runs before the extensions
@@ -31,7 +49,7 @@ extension HTMX2Runtime {
             // recorder alone sees them, and no event object is built. (No listener runs, so
             // whether the twin is live cannot change in between.)
             guard twinIsLive() else { return dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt)) }
-            dispatcher.dispatchUnheard(name, detail: detailValue, to: .node(elt))
+            dispatcher.dispatchUnheard(name, detail: copy detailValue, to: .node(elt))
             return dispatchTwin(known, detailValue, elt)
         }
         let event = DOMEvent(type: name, detail: detailValue, bubbles: true, cancelable: true, origin: .script)

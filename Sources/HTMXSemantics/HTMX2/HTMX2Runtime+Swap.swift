@@ -69,17 +69,20 @@ extension HTMX2Runtime {
                 restorePreservedElements()
             }
             removeClass(target, config.swappingClass)
+            // One detail for every element, as htmx passes its one eventInfo object.
+            var afterSwapDetail = eventDetail()
             for elt in settleInfo.elts {
                 if elt.isElement { addClass(elt, config.settlingClass) }
-                triggerEvent(elt, "htmx:afterSwap", eventDetail())
+                triggerEvent(elt, "htmx:afterSwap", sharing: &afterSwapDetail)
             }
             options.afterSwap?()
             if spec.ignoreTitle != true { handleTitle(settleInfo.title) }
             let doSettle = { [self] in
                 for task in settleInfo.tasks { task() }
+                var afterSettleDetail = eventDetail()
                 for elt in settleInfo.elts {
                     if elt.isElement { removeClass(elt, config.settlingClass) }
-                    triggerEvent(elt, "htmx:afterSettle", eventDetail())
+                    triggerEvent(elt, "htmx:afterSettle", sharing: &afterSettleDetail)
                 }
                 if let anchor = options.anchor, !anchor.isEmpty, document.element(byID: anchor) != nil {
                     diagnose("scroll", document.element(byID: anchor), "would scroll the anchor #\(anchor) into view")
@@ -180,13 +183,13 @@ extension HTMX2Runtime {
             // htmx.js isInlineSwap: outerHTML, or a style an extension swaps inline.
             if style != "outerHTML" && !getExtensions(target).contains(where: { $0.isInlineSwap(style) }) { fragment = clone }
             var detail = JSObject([("shouldSwap", .bool(true)), ("target", .node(target)), ("fragment", .node(fragment))])
-            guard triggerEvent(target, "htmx:oobBeforeSwap", detail) else { continue }
+            guard triggerEvent(target, "htmx:oobBeforeSwap", sharing: &detail) else { continue }
             target = detail["target"]?.nodeValue ?? target
             handlePreservedElements(fragment)
             swapWithStyle(style, target, target, fragment, settleInfo)
             restorePreservedElements()
             detail["target"] = .node(target)
-            for elt in settleInfo.elts { triggerEvent(elt, "htmx:oobAfterSwap", detail) }
+            for elt in settleInfo.elts { triggerEvent(elt, "htmx:oobAfterSwap", sharing: &detail) }
         }
         if !movesElement { oobElement.remove() }
     }
