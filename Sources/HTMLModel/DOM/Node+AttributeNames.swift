@@ -12,22 +12,18 @@ extension Node {
     /// lower-case, as ``foldedAttributeNames(_:)`` makes them): a cheap negative test before
     /// exact lookups of several names.
     public func containsAttributeName(caseInsensitivelyIn names: [[UInt8]]) -> Bool {
-        RawTree.containsAttributeName(ptr) { name in
-            names.contains { q in
-                guard q.count == name.count else { return false }
-                for i in 0..<q.count {
-                    let c = name[i]
-                    if (c &- 0x41 < 26 ? c | 0x20 : c) != q[i] { return false }
-                }
-                return true
-            }
-        }
+        RawTree.containsAttributeName(ptr, caseInsensitivelyIn: names)
     }
 
     /// `names` as ``containsAttributeName(caseInsensitivelyIn:)`` takes them: their UTF-8
     /// bytes with ASCII capitals lowered.
     public static func foldedAttributeNames(_ names: [String]) -> [[UInt8]] {
         names.map { $0.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+    }
+
+    /// Whether some attribute's name, as stored, is one of `names` (UTF-8 bytes).
+    public func containsAttributeName(in names: [[UInt8]]) -> Bool {
+        RawTree.containsAttributeName(ptr, in: names)
     }
 
     /// Whether some attribute's name starts with one of `prefixes` (UTF-8 bytes).

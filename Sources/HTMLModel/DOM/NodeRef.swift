@@ -18,6 +18,11 @@ public struct NodeRef: Equatable {
         RawTree.domParent(ptr, limbo: limbo).map { NodeRef(ptr: $0, limbo: limbo) }
     }
 
+    /// As ``Node/isHTMLElement(named:)``.
+    public func isHTMLElement(named name: String) -> Bool {
+        isElement && RawTree.namespace(ptr) == .html && RawTree.nameEquals(ptr, name)
+    }
+
     /// As ``Node/elementIndex``.
     public var elementIndex: Int { RawTree.elementIndex(ptr) }
 
@@ -37,6 +42,16 @@ extension NodeRef {
     /// As ``Node/containsAttributeName(where:)``.
     public func containsAttributeName(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         RawTree.containsAttributeName(ptr, where: match)
+    }
+
+    /// As ``Node/containsAttributeName(caseInsensitivelyIn:)``.
+    public func containsAttributeName(caseInsensitivelyIn names: [[UInt8]]) -> Bool {
+        RawTree.containsAttributeName(ptr, caseInsensitivelyIn: names)
+    }
+
+    /// As ``Node/containsAttributeName(in:)``.
+    public func containsAttributeName(in names: [[UInt8]]) -> Bool {
+        RawTree.containsAttributeName(ptr, in: names)
     }
 
     /// As ``Node/containsAttributeName(withPrefixIn:)``.
@@ -61,6 +76,18 @@ extension Node {
         }
         return out
     }
+
+    /// Calls `body` with each descendant element (not entering template contents), in tree
+    /// order, as a ``NodeRef``; `body` must not change the tree.
+    public func forEachDescendantElement(_ body: (NodeRef) -> Void) {
+        let limbo = document.limbo
+        RawTree.forEachDescendant(ptr) { p in
+            if p.pointee.type == XML_ELEMENT_NODE { body(NodeRef(ptr: p, limbo: limbo)) }
+        }
+    }
+
+    /// The node `ref` names, in this node's document (`ref` must come from it).
+    public func sameDocumentNode(_ ref: NodeRef) -> Node { Node(document, ref.ptr) }
 
     /// The first descendant element, in tree order, for which `match` holds (as
     /// ``descendantElements(where:)``).

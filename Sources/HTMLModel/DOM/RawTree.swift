@@ -392,10 +392,36 @@ enum RawTree {
     }
 
     /// Whether some attribute's name (its UTF-8 bytes, as stored) satisfies `match`.
+    static func containsAttributeName(_ p: xmlNodePtr, caseInsensitivelyIn names: [[UInt8]]) -> Bool {
+        containsAttributeName(p) { name in
+            names.contains { q in
+                guard q.count == name.count else { return false }
+                for i in 0..<q.count {
+                    let c = name[i]
+                    if (c &- 0x41 < 26 ? c | 0x20 : c) != q[i] { return false }
+                }
+                return true
+            }
+        }
+    }
+
     static func containsAttributeName(_ p: xmlNodePtr, withPrefixIn prefixes: [[UInt8]]) -> Bool {
         containsAttributeName(p) { name in
-            prefixes.contains { q in name.count >= q.count && name.prefix(q.count).elementsEqual(q) }
+            prefixes.contains { q in name.count >= q.count && bytesEqual(UnsafeBufferPointer(rebasing: name.prefix(q.count)), q) }
         }
+    }
+
+    static func containsAttributeName(_ p: xmlNodePtr, in names: [[UInt8]]) -> Bool {
+        containsAttributeName(p) { name in names.contains { bytesEqual(name, $0) } }
+    }
+
+    /// Byte equality, lengths first, then one `memcmp` (the generic `elementsEqual` walks
+    /// two iterators: several times the cost, in scans run over every new element).
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let base = a.baseAddress, a.count > 0 else { return true }
+        return b.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, a.count) == 0 }
     }
 
     static func containsAttributeName(_ p: xmlNodePtr, where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {

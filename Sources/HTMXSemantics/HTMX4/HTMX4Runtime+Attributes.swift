@@ -139,7 +139,8 @@ extension HTMX4Runtime {
     func isIgnored(_ elt: Node) -> Bool {
         guard elt.isElement else { return true }
         let names = prefixes("hx-ignore")
-        var cur: Node? = elt
+        // Up the ancestors on NodeRefs: asked of every processed element.
+        var cur: NodeRef? = elt.ref
         while let c = cur, c.isElement {
             if names.contains(where: { c.hasAttribute($0) }) { return true }
             cur = c.parent

@@ -177,7 +177,7 @@ extension HTMX4Runtime {
     /// `hx-preserve` ids wait in a hidden pantry after `<body>` during the swap.
     func handlePreservedElements(_ fragment: Node) -> Node? {
         let names = prefixes("hx-preserve")
-        let preserved = fragment.descendants(where: { $0.isElement && names.contains(where: $0.hasAttribute) })
+        let preserved = fragment.descendantElements(where: { e in names.contains(where: e.hasAttribute) })
         guard !preserved.isEmpty, let body = document.body, let html = body.parent else { return nil }
         let pantry = document.createElement("div")
         pantry.setAttribute("hidden", "")

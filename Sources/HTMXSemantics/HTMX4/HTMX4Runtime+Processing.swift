@@ -17,15 +17,19 @@ extension HTMX4Runtime {
         var hxOnNodes = [root]
         var actionElements: [Node] = []
         var boostable: [Node] = []
-        if isActionElement(root, names) { actionElements.append(root) }
+        if root.containsAttributeName(in: names.action) { actionElements.append(root) }
         if root.isHTMLElement(named: "a") || root.isHTMLElement(named: "form") { boostable.append(root) }
         // One walk collects what htmx's three queries (XPath for hx-on, the action selector,
-        // `a,form`) find, each in tree order.
-        root.forEachDescendant { d in
-            guard d.isElement else { return }
-            if d.containsAttributeName(withPrefixIn: names.on) { hxOnNodes.append(d) }
-            if isActionElement(d, names) { actionElements.append(d) }
-            if d.isHTMLElement(named: "a") || d.isHTMLElement(named: "form") { boostable.append(d) }
+        // `a,form`) find, each in tree order; only those elements become Nodes.
+        root.forEachDescendantElement { d in
+            let hxOn = d.containsAttributeName(withPrefixIn: names.on)
+            let action = d.containsAttributeName(in: names.action)
+            let boost = d.isHTMLElement(named: "a") || d.isHTMLElement(named: "form")
+            guard hxOn || action || boost else { return }
+            let n = root.sameDocumentNode(d)
+            if hxOn { hxOnNodes.append(n) }
+            if action { actionElements.append(n) }
+            if boost { boostable.append(n) }
         }
         do throws(HTMX4Error) {
             for n in hxOnNodes where !isIgnored(n) && fire(n, "htmx:before:on:init") {
@@ -59,10 +63,6 @@ extension HTMX4Runtime {
             return [Array(s.utf8), Array(s.replacingAll("hx-", with: p).utf8)]
         }
         return ConstructorNames(on: both("hx-on"), action: both("hx-action") + verbs.flatMap { both("hx-" + $0) })
-    }
-
-    func isActionElement(_ e: Node, _ names: ConstructorNames) -> Bool {
-        e.containsAttributeName { n in names.action.contains { $0.elementsEqual(n) } }
     }
 
     /// `__queryEltAndDescendants` with a predicate instead of a selector.

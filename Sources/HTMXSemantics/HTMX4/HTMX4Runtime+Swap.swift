@@ -156,7 +156,10 @@ extension HTMX4Runtime {
         func isOOB(_ n: Node) -> Bool {
             n.containsAttributeName(caseInsensitivelyIn: oob.folded) && oob.names.contains(where: { n.hasAttribute($0) })
         }
-        for elt in fragment.descendants where elt.isElement && isOOB(elt) {
+        // The name scan picks the candidates up front; the exact check stays in the walk, as
+        // each OOB element handled may change what later ones carry.
+        let candidates = fragment.descendantElements(where: { $0.containsAttributeName(caseInsensitivelyIn: oob.folded) })
+        for elt in candidates where isOOB(elt) {
             guard let name = attrName(elt, "hx-swap-oob") else { continue }
             let value = elt.attribute(name) ?? ""
             elt.removeAttribute(name)

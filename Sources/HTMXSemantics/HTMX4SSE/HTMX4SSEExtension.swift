@@ -44,7 +44,7 @@ public final class HTMX4SSEExtension: HTMX4Extension {
         checkLegacyAttributes(root, runtime)
         processElement(root, runtime)
         let bytes = connectNames(runtime)
-        for d in root.descendants(where: { $0.containsAttributeName(where: { n in bytes.contains { $0.elementsEqual(n) } }) }) {
+        for d in root.descendantElements(where: { $0.containsAttributeName(in: bytes) }) {
             checkLegacyAttributes(d, runtime)
             processElement(d, runtime)
         }

@@ -52,6 +52,22 @@ struct NodeRefTests {
         #expect(hxOn.map(\.localName) == ["p", "span"])
         #expect(hxOn.map(\.identity) == root.descendants(where: { $0.containsAttributeName(withPrefixIn: prefixes) }).map(\.identity))
         #expect(root.descendantElements(where: { _ in true }).count == root.descendants(where: \.isElement).count)
+        // Every name check a ref offers answers as the node's does, on every element.
+        let exact = [Array("data-x".utf8), Array("hx-on:click".utf8)], folded = Node.foldedAttributeNames(["viewbox", "id"])
+        var visited: [UInt] = []
+        root.forEachDescendantElement { ref in
+            let node = root.sameDocumentNode(ref)
+            visited.append(node.identity)
+            #expect(node.identity == ref.identity)
+            #expect(ref.containsAttributeName(in: exact) == node.containsAttributeName(in: exact))
+            #expect(ref.containsAttributeName(caseInsensitivelyIn: folded) == node.containsAttributeName(caseInsensitivelyIn: folded))
+            for tag in ["p", "b", "svg", "g", "span", "i"] {
+                #expect(ref.isHTMLElement(named: tag) == node.isHTMLElement(named: tag), "\(tag) on \(node.localName)")
+            }
+        }
+        #expect(visited == root.descendants(where: \.isElement).map(\.identity))
+        #expect(root.descendantElements(where: { $0.containsAttributeName(in: exact) }).map(\.localName) == ["p", "b"])
+        #expect(!root.containsAttributeName(in: [Array("ID".utf8)]), "exact names, as stored (lower-cased by the parser)")
     }
 
     @Test func literalNameComparison() {
