@@ -415,13 +415,16 @@ enum RawTree {
         containsAttributeName(p) { name in names.contains { bytesEqual(name, $0) } }
     }
 
-    /// Byte equality, lengths first, then one `memcmp` (the generic `elementsEqual` walks
-    /// two iterators: several times the cost, in scans run over every new element).
+    /// Byte equality, lengths first, then a plain loop (the generic `elementsEqual` walks two
+    /// iterators, and a call to `memcmp` costs more than the short names differ in: usually
+    /// their first byte).
     @inline(__always)
     static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
-        guard let base = a.baseAddress, a.count > 0 else { return true }
-        return b.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, a.count) == 0 }
+        return b.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where a[i] != b[i] { return false }
+            return true
+        }
     }
 
     static func containsAttributeName(_ p: xmlNodePtr, where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
