@@ -52,10 +52,11 @@ extension HTMX2Runtime {
 
     /// htmx.js maybeDeInitAndHash.
     func maybeDeInitAndHash(_ elt: Node) -> Bool {
-        let d = data(elt)
+        let (d, isNew) = dataNoting(elt)
         let hash = Self.attributeHash(elt)
         if d.initHash != hash {
-            deInitNode(elt)
+            // Data made just now holds nothing to take down (every new element of a swap).
+            if !isNew { deInitNode(elt) }
             d.initHash = hash
             return true
         }

@@ -116,11 +116,14 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
         forgetWhatExtensionsDecide()
     }
 
-    func data(_ node: Node) -> HTMX2NodeData {
-        if let d = nodeData[node] { return d }
+    func data(_ node: Node) -> HTMX2NodeData { dataNoting(node).data }
+
+    /// ``data(_:)``, and whether it was made just now (a node htmx kept nothing for).
+    func dataNoting(_ node: Node) -> (data: HTMX2NodeData, isNew: Bool) {
+        if let d = nodeData[node] { return (d, false) }
         let d = HTMX2NodeData()
         nodeData[node] = d
-        return d
+        return (d, true)
     }
 
     func diagnose(_ notes: [GrammarDiagnostic], _ node: Node?) {
@@ -195,8 +198,7 @@ final class HTMX2NodeData {
     /// request and request counts included.
     func reset() {
         let first = firstInitCompleted
-        let fresh = HTMX2NodeData()
-        initHash = fresh.initHash
+        initHash = nil
         listenerInfos = []
         onHandlers = []
         timeout = nil
