@@ -32,10 +32,7 @@ extension HTMX2Runtime {
     /// The dispatch of a prepared event (see ``triggerEvent(_:_:_:)``).
     private func dispatchTriggered(_ elt: Node, _ name: String, _ detailValue: consuming JSValue) -> Bool {
         let known = eventNames.value(for: name) { name in
-            let kebab = Self.kebabEventName(name)
-            guard kebab != name else { return EventNameInfo(twin: -1, extensionsHandle: someExtensionHandles(name)) }
-            kebabNames.append(kebab)
-            return EventNameInfo(twin: Int32(kebabNames.count - 1), extensionsHandle: someExtensionHandles(name))
+            EventNameInfo(twin: twinIndex(of: name), extensionsHandle: someExtensionHandles(name))
         }
         // The twin only matters to a listener for it or a recorder asked to list it.
         func twinIsLive() -> Bool { known.twin >= 0 && !dispatcher.isInert(kebabNames[Int(known.twin)], .kebabTwin) }
@@ -60,6 +57,18 @@ extension HTMX2Runtime {
             result = ext.onEvent(name, event, runtime: self) && !event.defaultPrevented
         }
         return result
+    }
+
+    /// Where `name`'s kebab-case twin is in `kebabNames` (added once, however often the memo
+    /// forgets the name), or -1 when the name is its own kebab case.
+    private func twinIndex(of name: String) -> Int32 {
+        let kebab = Self.kebabEventName(name)
+        guard kebab != name else { return -1 }
+        if let known = kebabIndex[kebab] { return known }
+        kebabNames.append(kebab)
+        let index = Int32(kebabNames.count - 1)
+        kebabIndex[kebab] = index
+        return index
     }
 
     /// Dispatches the kebab-case twin of an event with a twin.

@@ -89,6 +89,22 @@ struct HTMX2RuntimeTests {
 
     /// Parsed `hx-swap` values are kept per value, under the config they were parsed with:
     /// a config change is seen by the next swap, and a boosted element still gets its own.
+    /// The per-name memo forgets names when more are fired than it holds; the kebab-case
+    /// twins it points at are kept once each however often a name comes back, and a
+    /// listener for a twin still hears it.
+    @Test func kebabTwinsAreKeptOncePerName() {
+        let f = RuntimeFixture(buttonAttributes: [("id", "btn")])
+        var heard = 0
+        f.dispatcher.addListener(.node(f.button), "my-event7") { _ in heard += 1 }
+        let names = (0..<600).map { "myEvent\($0)" }
+        for _ in 0..<3 {
+            for name in names { f.runtime.triggerEvent(f.button, name) }
+        }
+        #expect(f.runtime.kebabNames.count == 600)
+        #expect(Set(f.runtime.kebabNames) == Set((0..<600).map { "my-event\($0)" }))
+        #expect(heard == 3)
+    }
+
     @Test func swapSpecificationFollowsConfigChangesAndBoosting() {
         let f = RuntimeFixture(buttonAttributes: [("hx-get", "/s"), ("hx-swap", "settle:5ms")])
         #expect(f.runtime.swapSpecification(for: f.button).swapStyle == "innerHTML")
