@@ -70,10 +70,7 @@ extension Node {
     /// ``Node`` per element visited counted a document reference each.
     public func descendantElements(where match: (NodeRef) -> Bool) -> [Node] {
         var out: [Node] = []
-        let limbo = document.limbo
-        RawTree.forEachDescendant(ptr) { p in
-            if p.pointee.type == XML_ELEMENT_NODE && match(NodeRef(ptr: p, limbo: limbo)) { out.append(Node(document, p)) }
-        }
+        forEachDescendantElement { if match($0) { out.append(sameDocumentNode($0)) } }
         return out
     }
 
