@@ -405,26 +405,20 @@ enum RawTree {
         }
     }
 
+    // Names compared by `SelectorBytes.equal`, a plain loop: the generic `elementsEqual`
+    // walks two iterators, and a call to `memcmp` costs more than the first byte most
+    // names already differ in.
+
     static func containsAttributeName(_ p: xmlNodePtr, withPrefixIn prefixes: [[UInt8]]) -> Bool {
         containsAttributeName(p) { name in
-            prefixes.contains { q in name.count >= q.count && bytesEqual(UnsafeBufferPointer(rebasing: name.prefix(q.count)), q) }
+            prefixes.contains { q in
+                name.count >= q.count && q.withUnsafeBufferPointer { SelectorBytes.equal(UnsafeBufferPointer(rebasing: name.prefix(q.count)), $0) }
+            }
         }
     }
 
     static func containsAttributeName(_ p: xmlNodePtr, in names: [[UInt8]]) -> Bool {
-        containsAttributeName(p) { name in names.contains { bytesEqual(name, $0) } }
-    }
-
-    /// Byte equality, lengths first, then a plain loop (the generic `elementsEqual` walks two
-    /// iterators, and a call to `memcmp` costs more than the short names differ in: usually
-    /// their first byte).
-    @inline(__always)
-    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return b.withUnsafeBufferPointer { b in
-            for i in 0..<b.count where a[i] != b[i] { return false }
-            return true
-        }
+        containsAttributeName(p) { name in names.contains { q in q.withUnsafeBufferPointer { SelectorBytes.equal(name, $0) } } }
     }
 
     static func containsAttributeName(_ p: xmlNodePtr, where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {

@@ -35,7 +35,7 @@ extension HTMX2Runtime {
             EventNameInfo(twin: twinIndex(of: name), extensionsHandle: someExtensionHandles(name))
         }
         // The twin only matters to a listener for it or a recorder asked to list it.
-        func twinIsLive() -> Bool { known.twin >= 0 && !dispatcher.isInert(kebabNames[Int(known.twin)], .kebabTwin) }
+        func twinIsLive() -> Bool { known.twin >= 0 && !dispatcher.isInert(kebabNames[known.twin], .kebabTwin) }
         // With no listener for the event or its twin, nothing runs before the extensions
         // would: one that would not act on this element now (htmx-ext-sse's cleanup of an
         // element without a source) is not called, and no event object is needed for it.
@@ -63,17 +63,12 @@ extension HTMX2Runtime {
     /// forgets the name), or -1 when the name is its own kebab case.
     private func twinIndex(of name: String) -> Int32 {
         let kebab = Self.kebabEventName(name)
-        guard kebab != name else { return -1 }
-        if let known = kebabIndex[kebab] { return known }
-        kebabNames.append(kebab)
-        let index = Int32(kebabNames.count - 1)
-        kebabIndex[kebab] = index
-        return index
+        return kebab == name ? -1 : kebabNames.index(of: kebab)
     }
 
     /// Dispatches the kebab-case twin of an event with a twin.
     private func dispatchTwin(_ known: EventNameInfo, _ detail: JSValue, _ elt: Node) -> Bool {
-        let twin = DOMEvent(type: kebabNames[Int(known.twin)], detail: detail, bubbles: true, cancelable: true, origin: .kebabTwin)
+        let twin = DOMEvent(type: kebabNames[known.twin], detail: detail, bubbles: true, cancelable: true, origin: .kebabTwin)
         return dispatcher.dispatch(twin, to: .node(elt))
     }
 

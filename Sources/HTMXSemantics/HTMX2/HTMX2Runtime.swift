@@ -73,9 +73,8 @@ public final class HTMX2Runtime: HTMXRuntimeCore {
     /// from the name, and whether an extension acts on it (forgotten when an extension is
     /// defined). A plain value, so reading it retains nothing.
     @exclusivity(unchecked) var eventNames = StringMemo<EventNameInfo>()
-    /// The kebab-case twins `eventNames` points into, and where each is.
-    @exclusivity(unchecked) var kebabNames: [String] = []
-    var kebabIndex: [String: Int32] = [:]
+    /// The kebab-case twins `eventNames` points into.
+    @exclusivity(unchecked) var kebabNames = Interner()
     /// `hx-swap` values of elements that are not boosted, parsed (with their diagnostics)
     /// under the current config: an SSE element's value is asked for every message.
     @exclusivity(unchecked) var swapSpecs = StringMemo<GrammarResult<SwapSpec>>()

@@ -56,12 +56,13 @@ public final class HTMX2SSEExtension: HTMX2Extension {
     }
 
     /// Cleanup only matters to an element holding a source, processing only to one that
-    /// `ensureEventSourceOnElement` reads an attribute of (`sse-connect`, `sse-swap`,
-    /// `hx-trigger`): most removed and swapped-in elements are neither.
+    /// carries an attribute `ensureEventSourceOnElement` reads (`sse-connect`, `sse-swap`,
+    /// `hx-trigger`; asked by presence, as an empty one may still say true): most removed and
+    /// swapped-in elements are neither.
     public func acts(on name: String, at elt: Node, runtime: HTMX2Runtime) -> Bool {
         switch name {
         case "htmx:beforeCleanupElement": return eventSource(elt, runtime) != nil
-        case "htmx:afterProcessNode": return Self.processedAttributes.contains { runtime.attributeValue(elt, $0) != nil }
+        case "htmx:afterProcessNode": return Self.processedAttributes.contains { runtime.hasAttr(elt, $0) }
         default: return handles(name)
         }
     }

@@ -140,7 +140,7 @@ extension HTMX4Runtime {
     /// tag below the target start with the old attributes; the settle tasks restore theirs.
     func startCSSTransitions(_ fragment: Node, _ root: Node) -> [() -> Void] {
         var existing: [String: Node] = [:]
-        root.forEachDescendant { e in if e.isElement && e.hasAttribute("id") { existing[e.id] = e } }
+        for e in root.descendantElements(where: { $0.hasAttribute("id") }) { existing[e.id] = e }
         var tasks: [() -> Void] = []
         for elt in fragment.descendantElements(where: { $0.hasAttribute("id") }) {
             guard let old = existing[elt.id], old.tagName == elt.tagName else { continue }

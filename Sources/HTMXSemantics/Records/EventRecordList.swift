@@ -237,30 +237,6 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     }
 }
 
-/// Strings numbered in the order first seen. The same few dozen event types, detail keys and
-/// ids come back hundreds of thousands of times, so a lookup usually ends in the memo.
-private struct Interner {
-    private var strings: [String] = []
-    private var index: [String: Int32] = [:]
-    private var memo = StringMemo<Int32>()
-
-    subscript(i: Int32) -> String { strings[Int(i)] }
-
-    mutating func index(of s: String) -> Int32 {
-        if let known = memo.cached(s) { return known }
-        let value: Int32
-        if let known = index[s] {
-            value = known
-        } else {
-            strings.append(s)
-            value = Int32(strings.count - 1)
-            index[s] = value
-        }
-        memo.remember(value, for: s)
-        return value
-    }
-}
-
 /// The detail keys the result format's table writes (`Conformance/FORMAT.md`, "Events"),
 /// known to every list from the start: a recorder names them by case, and the list never
 /// looks them up.
