@@ -39,6 +39,18 @@ extension NodeRef {
         RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html) != nil
     }
 
+    /// Calls `body` with the value of attribute `name` as UTF-8, read in place (valid only
+    /// during the call), and returns true; false when there is no such attribute. Matched as
+    /// ``Node/attribute(_:)`` matches. Not generic, so that a caller in another module makes
+    /// no generic call per read (the recorder reads every event target's id).
+    public func withAttributeUTF8(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard let attr = RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html) else {
+            return false
+        }
+        RawTree.withAttributeValueUTF8(attr, body)
+        return true
+    }
+
     /// As ``Node/containsAttributeName(where:)``.
     public func containsAttributeName(where match: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         RawTree.containsAttributeName(ptr, where: match)

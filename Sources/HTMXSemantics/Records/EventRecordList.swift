@@ -3,13 +3,13 @@ import HTMLModel
 /// The event records of a run, in order. A long replay records hundreds of thousands of
 /// events (W2 of the benchmarks: 350,000), and as an array of ``EventRecord`` they were most
 /// of its memory. Here a record is 16 bytes: its type as an index into the run's few dozen
-/// names, its PATH as a table step or an interned id, and the first of its detail members,
+/// names, its PATH as a table step (a chain or an `#ID`), and the first of its detail members,
 /// 16 bytes each in a list of their own. Everything is kept in chunks that grow without
 /// copying, and records are built again when read.
 public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
     fileprivate struct Entry {
         var type: Int32
-        /// A step of `Storage.table`, an index into `Storage.names` (an id), or one into
+        /// A step of `Storage.table` (a chain or an `#ID`), or an index into
         /// `Storage.otherPaths`.
         var path: Int32
         /// The first of the record's members in `Storage.members`.
@@ -19,7 +19,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     }
 
     fileprivate enum PathForm: UInt8 {
-        case step, detachedStep, id, other
+        case step, detachedStep, other
     }
 
     /// One detail member: its key's index into `Storage.names`, and its value (a string's
@@ -39,7 +39,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         @exclusivity(unchecked) var entries = ChunkedArray<Entry>()
         @exclusivity(unchecked) var members = ChunkedArray<Member>()
         @exclusivity(unchecked) var strings = ChunkedArray<String>()
-        /// Types, detail keys and ids.
+        /// Types and detail keys.
         @exclusivity(unchecked) var names = Interner()
         /// The table of the chain PATHs kept as steps (a run has one).
         @exclusivity(unchecked) var table: PathTable?
@@ -50,14 +50,13 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             for key in DetailKey.allCases { _ = names.index(of: key.name) }
         }
 
-        /// A PATH as an entry or member holds it: a step of `table` (the first table seen),
-        /// an interned id, or an index into `otherPaths`.
+        /// A PATH as an entry or member holds it: a step of `table` (the first table seen)
+        /// or an index into `otherPaths`.
         func encode(_ path: RecordedPath) -> (PathForm, Int32) {
             if let (t, step, detached) = path.tableStep, table == nil || table === t {
                 table = t
                 return (detached ? .detachedStep : .step, step)
             }
-            if let id = path.idValue { return (.id, names.index(of: id)) }
             otherPaths.append(path)
             return (.other, Int32(otherPaths.count - 1))
         }
@@ -97,7 +96,6 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         func path(_ form: PathForm, _ value: Int32) -> RecordedPath {
             switch form {
             case .step, .detachedStep: return RecordedPath(table: table!, step: value, detached: form == .detachedStep)
-            case .id: return .id(names[value])
             case .other: return otherPaths[Int(value)]
             }
         }

@@ -15,20 +15,11 @@ public enum NodePath {
     }
 
     /// The PATH of `node` as the recorder keeps it: a chain is one new step in `cache`'s
-    /// table after the remembered steps of its ancestors.
+    /// table after the remembered steps of its ancestors; `#ID` is the table's one step for
+    /// that id.
     public static func record(_ node: Node, cache: NodePathCache) -> RecordedPath {
         if node.kind == .document { return RecordedPath("document") }
-        // The reference writes `#ID` for an element with an id whether or not it is still in
-        // the document (removed swap targets appear as `#t` in the corpus).
-        if let id = nonEmptyID(node) { return .id(id) }
         return cache.record(node)
-    }
-
-    /// An element's id when it has a non-empty one (one attribute lookup: every recorded
-    /// event asks this of its target).
-    fileprivate static func nonEmptyID(_ node: Node) -> String? {
-        guard node.isElement, let id = node.attribute("id"), !id.isEmpty else { return nil }
-        return id
     }
 }
 
@@ -78,6 +69,9 @@ public final class NodePathCache {
     }
 
     fileprivate func record(_ node: Node) -> RecordedPath {
+        // The reference writes `#ID` for an element with an id whether or not it is still in
+        // the document (removed swap targets appear as `#t` in the corpus).
+        if let id = idStep(node.ref) { return RecordedPath(table: table, step: id, detached: false) }
         validate(for: node.document)
         return RecordedPath(table: table, step: step(node), detached: !node.isConnected)
     }
@@ -89,11 +83,7 @@ public final class NodePathCache {
         if node.isElement { return elementStep(node) }
         var parentStep: Int32 = -1
         if let parent = node.parent, parent.kind != .document {
-            if let id = NodePath.nonEmptyID(parent) {
-                parentStep = table.add(parent: -1, name: table.addName(id), index: 0, kind: .id)
-            } else {
-                parentStep = step(parent)
-            }
+            parentStep = idStep(parent.ref) ?? step(parent)
         }
         return table.add(parent: parentStep, name: node.nodeName.withUTF8Bytes { intern($0, lowerCasing: false) },
                          index: node.childIndex, kind: .node)
@@ -127,6 +117,17 @@ public final class NodePathCache {
             let name = node.withLocalNameUTF8 { intern($0, lowerCasing: true) }
             step = table.add(parent: step, name: name, index: index < 0 ? 0 : Int(index), kind: index < 0 ? .bare : .element)
             remember(node.identity, step)
+        }
+        return step
+    }
+
+    /// The `#ID` step of an element with a non-empty id, read in place (every recorded event
+    /// asks this of its target, and most targets have ids).
+    private func idStep(_ node: NodeRef) -> Int32? {
+        guard node.isElement else { return nil }
+        var step: Int32?
+        _ = node.withAttributeUTF8("id") { id in
+            if !id.isEmpty { step = table.idStep(id) }
         }
         return step
     }

@@ -7,8 +7,6 @@ import HTMLModel
 public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
     private enum Form: Sendable {
         case text(String)
-        /// `#ID`.
-        case id(String)
         case step(PathTable, Int32, detached: Bool)
     }
 
@@ -16,21 +14,11 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
 
     public init(_ text: String) { form = .text(text) }
 
-    static func id(_ id: String) -> RecordedPath { RecordedPath(form: .id(id)) }
-
     init(table: PathTable, step: Int32, detached: Bool) {
         form = .step(table, step, detached: detached)
     }
 
-    private init(form: Form) { self.form = form }
-
-    /// The id of an `#ID` PATH, nil for the other forms.
-    var idValue: String? {
-        if case .id(let id) = form { return id }
-        return nil
-    }
-
-    /// The table step a chain PATH is, nil for the other forms.
+    /// The table step a chain or `#ID` PATH is, nil for a PATH given as text.
     var tableStep: (table: PathTable, step: Int32, detached: Bool)? {
         if case .step(let table, let step, let detached) = form { return (table, step, detached) }
         return nil
@@ -40,7 +28,6 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch form {
         case .text(let s): return s
-        case .id(let id): return "#" + id
         case .step:
             let bytes = GrowableBytes(capacity: 128)
             Writer().write(self, into: bytes)
@@ -70,9 +57,6 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
         public func write(_ path: RecordedPath, into out: GrowableBytes) {
             switch path.form {
             case .text(let s): out.append(s)
-            case .id(let id):
-                out.append(UInt8(ascii: "#"))
-                out.append(id)
             case .step(let table, let step, let detached):
                 if detached { out.append("detached: " as StaticString) }
                 spell(table, step)
@@ -142,6 +126,10 @@ final class PathTable: @unchecked Sendable {
     /// The names and ids the steps refer to, as UTF-8 in one buffer.
     private let nameBytes = GrowableBytes(capacity: 256)
     @exclusivity(unchecked) private var nameRanges: [(start: Int32, count: Int32)] = []
+    /// The `#ID` steps by their id's bytes, open addressing (-1: empty): one step per id
+    /// however often it is recorded.
+    @exclusivity(unchecked) private var idSlots: [Int32] = []
+    @exclusivity(unchecked) private var idCount = 0
 
     func add(parent: Int32, name: Int32, index: Int, kind: Kind) -> Int32 {
         steps.append(Step(parent: parent, nameAndKind: UInt32(kind.rawValue) << 30 | UInt32(name), index: Int32(clamping: index)))
@@ -149,9 +137,57 @@ final class PathTable: @unchecked Sendable {
     }
 
     func addName(_ name: String) -> Int32 {
-        nameRanges.append((Int32(nameBytes.count), Int32(name.utf8.count)))
-        nameBytes.append(name)
+        name.withUTF8Bytes { addName($0) }
+    }
+
+    func addName(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        nameRanges.append((Int32(nameBytes.count), Int32(bytes.count)))
+        nameBytes.append(bytes)
         return Int32(nameRanges.count - 1)
+    }
+
+    /// The `#ID` step of `id` (a root step), added the first time the id is seen.
+    func idStep(_ id: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if idCount * 2 >= idSlots.count { growIDSlots() }
+        let mask = idSlots.count - 1
+        var slot = Self.hash(id) & mask
+        while true {
+            let step = idSlots[slot]
+            if step < 0 { break }
+            if nameEquals(steps[Int(step)].name, id) { return step }
+            slot = (slot + 1) & mask
+        }
+        let step = add(parent: -1, name: addName(id), index: 0, kind: .id)
+        idSlots[slot] = step
+        idCount += 1
+        return step
+    }
+
+    private func growIDSlots() {
+        let old = idSlots
+        idSlots = Array(repeating: -1, count: max(64, old.count * 2))
+        let mask = idSlots.count - 1
+        for step in old where step >= 0 {
+            let range = nameRanges[steps[Int(step)].name]
+            var slot = Self.hash(UnsafeBufferPointer(start: nameBytes.bytes.baseAddress! + Int(range.start), count: Int(range.count))) & mask
+            while idSlots[slot] >= 0 { slot = (slot + 1) & mask }
+            idSlots[slot] = step
+        }
+    }
+
+    private func nameEquals(_ name: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = nameRanges[name]
+        guard Int(range.count) == bytes.count else { return false }
+        let stored = nameBytes.bytes.baseAddress! + Int(range.start)
+        for i in 0..<bytes.count where stored[i] != bytes[i] { return false }
+        return true
+    }
+
+    /// FNV-1a.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt32 = 0x811C_9DC5
+        for c in bytes { h = (h ^ UInt32(c)) &* 0x0100_0193 }
+        return Int(h)
     }
 
     /// The step before `step` in its chain, -1 at the root.

@@ -1,5 +1,5 @@
 import HTMLModel
-import HTMXSemantics
+@testable import HTMXSemantics
 import Testing
 
 /// PATHs with a shared cache (and the elements' cached `:nth-child` indices underneath) must
@@ -104,6 +104,40 @@ struct NodePathCacheTests {
             if k % 11 == 0 {
                 p.removeAttribute("id")
                 #expect(NodePath.of(p, cache: cache) == chain, "step \(k), removed")
+            }
+        }
+    }
+
+    /// An `#ID` PATH is the table's one step for that id, however often and between whatever
+    /// other PATHs it is recorded (a long run records the same few ids hundreds of thousands
+    /// of times); a text node under it starts from the same step.
+    @Test func eachIDIsOneStep() {
+        let cells = (0..<300).map { "<div id=\"c\($0)\">t\($0)</div>" }.joined()
+        let doc = Document(html: "<!DOCTYPE html><html><body>\(cells)</body></html>")
+        let divs = doc.body?.elementChildren ?? []
+        #expect(divs.count == 300)
+        let cache = NodePathCache()
+        var first: [String: Int32] = [:]
+        for round in 0..<3 {
+            for (k, div) in divs.enumerated() {
+                let path = NodePath.record(div, cache: cache)
+                #expect(path.description == "#c\(k)")
+                guard let step = path.tableStep?.step else {
+                    Issue.record("an id PATH is not a table step")
+                    return
+                }
+                if round == 0 {
+                    #expect(first.updateValue(step, forKey: "c\(k)") == nil, "a new id got an old step")
+                } else {
+                    #expect(first["c\(k)"] == step, "round \(round): c\(k) got a new step")
+                }
+                if let text = div.firstChild {
+                    let textPath = NodePath.record(text, cache: cache)
+                    #expect(textPath.description == "#c\(k) > #text(1)")
+                    if let (table, textStep, _) = textPath.tableStep {
+                        #expect(table.parent(of: textStep) == step)
+                    }
+                }
             }
         }
     }
