@@ -20,7 +20,10 @@ fi
 if [ ! -x "$data/swap_floor" ]; then
   gcc -O2 $(xml2-config --cflags) -o "$data/swap_floor" "$shared/bench/floors/swap_floor.c" $(xml2-config --libs)
 fi
-# The tool as the README says to install it (Swift runtime linked in), in its own build folder.
+# The tool as the README says to install it (Swift runtime linked in), in its own build
+# folder, from scratch whenever the sources changed (fresh-build.sh says why).
+. "$here/fresh-build.sh"
+fresh_build_folder "$here/.." "$here/../.build-static"
 build=(swift build -c release --static-swift-stdlib --scratch-path "$here/../.build-static")
 (cd "$here/.." && "${build[@]}" --product htmx-headless >/dev/null)
 cli="$(cd "$here/.." && "${build[@]}" --show-bin-path)/htmx-headless"

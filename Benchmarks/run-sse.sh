@@ -30,6 +30,8 @@ if [ ! -f "$stream" ]; then
     python3 "$shared/bench/gen_workloads.py" "$data" --only w4-parse --w4-mb 100 >&2
 fi
 gcc -O2 -o "$data/sse_floor" "$shared/bench/floors/sse_floor.c"
+. "$here/fresh-build.sh"
+fresh_build_folder "$root" "$here/.build"
 (cd "$here" && swift build -c release --static-swift-stdlib --product sse-bench >&2)
 bench="$(cd "$here" && swift build -c release --static-swift-stdlib --show-bin-path)/sse-bench"
 

@@ -21,7 +21,10 @@ fi
 if [ ! -x "$data/swap_floor" ]; then
   gcc -O2 $(xml2-config --cflags) -o "$data/swap_floor" "$shared/bench/floors/swap_floor.c" $(xml2-config --libs)
 fi
-# Built as the README says to install the tool: with the Swift runtime linked in.
+# Built as the README says to install the tool: with the Swift runtime linked in; from
+# scratch whenever the sources changed (fresh-build.sh says why).
+. "$here/fresh-build.sh"
+fresh_build_folder "$here/.." "$here/.build"
 build=(swift build -c release --static-swift-stdlib)
 (cd "$here" && "${build[@]}" --product swap-bench >/dev/null && "${build[@]}" --product parse-bench >/dev/null)
 bin="$(cd "$here" && "${build[@]}" --show-bin-path)"
