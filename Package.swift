@@ -19,6 +19,7 @@ let package = Package(
         ),
         .target(name: "HTMLModel", dependencies: ["CLibXML2"]),
         .target(name: "CByteScan"),
+        .target(name: "CAllocator"),
         .target(name: "EventStream", dependencies: ["CByteScan"]),
         .target(name: "HTMXSemantics", dependencies: ["HTMLModel", "EventStream"]),
         .target(name: "HTMXReplay", dependencies: ["HTMXSemantics", "HTMLModel", "EventStream", "CByteScan"]),
@@ -27,6 +28,7 @@ let package = Package(
             name: "htmx-headless",
             dependencies: [
                 "HeadlessHTMX",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,6 +13,7 @@ struct HTMXHeadless: ParsableCommand {
     /// Maps domain failures to a message on standard error and their exit code; everything
     /// else (usage errors, `ExitCode`) goes through ArgumentParser as usual.
     static func main() {
+        Allocator.configureForReplay()
         do {
             var command = try parseAsRoot()
             try command.run()
