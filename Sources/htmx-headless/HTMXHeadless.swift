@@ -6,7 +6,7 @@ struct HTMXHeadless: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "htmx-headless",
         abstract: "htmx without a browser: replay recorded responses and SSE streams against a page.",
-        discussion: "Examples:\n  htmx-headless run Examples/hello.json\n  htmx-headless conformance Conformance\n  htmx-headless sse stream.sse --dialect htmx4",
+        discussion: "Examples:\n  htmx-headless run Conformance/examples/hello.json\n  htmx-headless conformance Conformance\n  htmx-headless sse stream.sse --dialect htmx4",
         subcommands: [RunCommand.self, ConformanceCommand.self, SSECommand.self]
     )
 

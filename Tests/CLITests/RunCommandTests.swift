@@ -96,6 +96,23 @@ struct RunCommandTests {
         #expect(r.status == 0)
         for sub in ["run", "conformance", "sse"] { #expect(r.stdout.contains(sub)) }
     }
+
+    /// The scenario `--help` shows as its `run` example is one the repository holds, and it
+    /// replays (the example once named a folder that does not exist).
+    @Test func helpExampleScenarioRuns() throws {
+        let help = try CLIRunner.run(["--help"]).stdout
+        let examples = help.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard words.count == 3, words[0] == "htmx-headless", words[1] == "run" else { return nil }
+            return String(words[2])
+        }
+        #expect(!examples.isEmpty, "no run example in --help")
+        for path in examples {
+            #expect(FileManager.default.fileExists(atPath: CLIRunner.packageRoot.appendingPathComponent(path).path), "\(path)")
+            let r = try CLIRunner.run(["run", path])
+            #expect(r.status == 0, "\(path): \(r.stderr)")
+        }
+    }
 }
 
 @Suite("htmx-headless conformance")
