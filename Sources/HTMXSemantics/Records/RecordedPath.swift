@@ -126,9 +126,17 @@ final class PathTable: @unchecked Sendable {
     /// The names and ids the steps refer to, as UTF-8 in one buffer.
     private let nameBytes = GrowableBytes(capacity: 256)
     @exclusivity(unchecked) private var nameRanges: [(start: Int32, count: Int32)] = []
-    /// The `#ID` steps by their id's bytes, open addressing (-1: empty): one step per id
-    /// however often it is recorded.
-    @exclusivity(unchecked) private var idSlots: [Int32] = []
+    /// The `#ID` steps by their id's bytes, open addressing: one step per id however often it
+    /// is recorded. A slot holds what a probe compares (the hash, where the id's bytes are),
+    /// so a hit reads the slot and the bytes, not the step and name tables too.
+    private struct IDSlot {
+        var hash: UInt32 = 0
+        var step: Int32 = -1
+        var start: Int32 = 0
+        var count: Int32 = 0
+    }
+
+    @exclusivity(unchecked) private var idSlots: [IDSlot] = []
     @exclusivity(unchecked) private var idCount = 0
 
     func add(parent: Int32, name: Int32, index: Int, kind: Kind) -> Int32 {
@@ -149,45 +157,46 @@ final class PathTable: @unchecked Sendable {
     /// The `#ID` step of `id` (a root step), added the first time the id is seen.
     func idStep(_ id: UnsafeBufferPointer<UInt8>) -> Int32 {
         if idCount * 2 >= idSlots.count { growIDSlots() }
-        let mask = idSlots.count - 1
-        var slot = Self.hash(id) & mask
-        while true {
-            let step = idSlots[slot]
-            if step < 0 { break }
-            if nameEquals(steps[Int(step)].name, id) { return step }
-            slot = (slot + 1) & mask
+        let hash = Self.hash(id)
+        return idSlots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var k = Int(hash) & mask
+            while slots[k].step >= 0 {
+                if slots[k].hash == hash, Int(slots[k].count) == id.count,
+                   memoryEquals(nameBytes.bytes.baseAddress! + Int(slots[k].start), id) {
+                    return slots[k].step
+                }
+                k = (k + 1) & mask
+            }
+            let start = Int32(nameBytes.count)
+            let step = add(parent: -1, name: addName(id), index: 0, kind: .id)
+            slots[k] = IDSlot(hash: hash, step: step, start: start, count: Int32(id.count))
+            idCount += 1
+            return step
         }
-        let step = add(parent: -1, name: addName(id), index: 0, kind: .id)
-        idSlots[slot] = step
-        idCount += 1
-        return step
     }
 
     private func growIDSlots() {
         let old = idSlots
-        idSlots = Array(repeating: -1, count: max(64, old.count * 2))
+        idSlots = Array(repeating: IDSlot(), count: max(64, old.count * 2))
         let mask = idSlots.count - 1
-        for step in old where step >= 0 {
-            let range = nameRanges[steps[Int(step)].name]
-            var slot = Self.hash(UnsafeBufferPointer(start: nameBytes.bytes.baseAddress! + Int(range.start), count: Int(range.count))) & mask
-            while idSlots[slot] >= 0 { slot = (slot + 1) & mask }
-            idSlots[slot] = step
+        for slot in old where slot.step >= 0 {
+            var k = Int(slot.hash) & mask
+            while idSlots[k].step >= 0 { k = (k + 1) & mask }
+            idSlots[k] = slot
         }
     }
 
-    private func nameEquals(_ name: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = nameRanges[name]
-        guard Int(range.count) == bytes.count else { return false }
-        let stored = nameBytes.bytes.baseAddress! + Int(range.start)
+    private func memoryEquals(_ stored: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for i in 0..<bytes.count where stored[i] != bytes[i] { return false }
         return true
     }
 
     /// FNV-1a.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
         for c in bytes { h = (h ^ UInt32(c)) &* 0x0100_0193 }
-        return Int(h)
+        return h
     }
 
     /// The step before `step` in its chain, -1 at the root.
