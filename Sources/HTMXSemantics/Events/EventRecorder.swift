@@ -32,7 +32,14 @@ public final class EventRecorder {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         let paths = paths
-        records.append(type: event.type, path: NodePath.record(target, cache: paths)) { writer in
+        guard target.kind != .document else {
+            records.append(type: event.type, path: RecordedPath("document")) { writer in
+                Self.detail(of: event.detail, paths: paths, into: &writer)
+            }
+            return
+        }
+        let (step, detached) = paths.recordStep(target)
+        records.append(type: event.type, step: step, detached: detached, of: paths.table) { writer in
             Self.detail(of: event.detail, paths: paths, into: &writer)
         }
     }
@@ -70,7 +77,11 @@ public final class EventRecorder {
     /// Puts the table's members into `out`.
     static func detail(of d: JSValue, paths: NodePathCache?, into out: inout some DetailSink) {
         func put(_ key: DetailKey, _ value: JSValue?, _ kind: Kind) {
-            guard let value, let v = convert(value, kind, paths) else { return }
+            guard let value else { return }
+            if case .node(let n) = value, kind == .node || kind == .primitive, let paths {
+                return out.putPath(key, of: n, cache: paths)
+            }
+            guard let v = convert(value, kind, paths) else { return }
             out.put(key, v)
         }
         switch d {
@@ -216,9 +227,24 @@ public final class EventRecorder {
 /// Where the recorder puts a detail's members: straight into a record list, or into an array.
 protocol DetailSink {
     mutating func put(_ key: DetailKey, _ value: DetailValue)
+    /// Puts a node as its PATH, recorded in `cache`.
+    mutating func putPath(_ key: DetailKey, of node: Node, cache: NodePathCache)
 }
 
-extension EventRecordList.DetailWriter: DetailSink {}
+extension DetailSink {
+    mutating func putPath(_ key: DetailKey, of node: Node, cache: NodePathCache) {
+        put(key, .path(NodePath.record(node, cache: cache)))
+    }
+}
+
+extension EventRecordList.DetailWriter: DetailSink {
+    /// The PATH as a step of the cache's table, as the record's own PATH is kept.
+    mutating func putPath(_ key: DetailKey, of node: Node, cache: NodePathCache) {
+        guard node.kind != .document else { return put(key, .path(RecordedPath("document"))) }
+        let (step, detached) = cache.recordStep(node)
+        putPath(key, step: step, detached: detached, of: cache.table)
+    }
+}
 
 /// A detail as an array; a key put twice keeps its first position and takes the last value.
 struct DetailArray: DetailSink {

@@ -53,12 +53,23 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         /// A PATH as an entry or member holds it: a step of `table` (the first table seen)
         /// or an index into `otherPaths`.
         func encode(_ path: RecordedPath) -> (PathForm, Int32) {
-            if let (t, step, detached) = path.tableStep, table == nil || table === t {
-                table = t
-                return (detached ? .detachedStep : .step, step)
-            }
+            if let (t, step, detached) = path.tableStep { return encode(step: step, detached: detached, of: t) }
             otherPaths.append(path)
             return (.other, Int32(otherPaths.count - 1))
+        }
+
+        /// Step `step` of table `t` as an entry or member holds it (the recorder's form: no
+        /// ``RecordedPath`` made and taken apart, each a reference counted twice, per event).
+        func encode(step: Int32, detached: Bool, of t: PathTable) -> (PathForm, Int32) {
+            if table == nil { table = t }
+            guard table === t else { return encode(RecordedPath(table: t, step: step, detached: detached)) }
+            return (detached ? .detachedStep : .step, step)
+        }
+
+        /// A detail member holding step `step` of table `t`.
+        func pathMember(_ key: Int32, step: Int32, detached: Bool, of t: PathTable) -> Member {
+            let (form, value) = encode(step: step, detached: detached, of: t)
+            return Member(key: key, kind: .path, pathForm: form, payload: UInt64(UInt32(bitPattern: value)))
         }
 
         /// A detail member as kept: a string joins `strings`, a PATH is encoded.
@@ -185,11 +196,22 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
     public mutating func append(type: String, path: RecordedPath, detail write: (inout DetailWriter) -> Void) {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let s = storage
-        let (form, value) = s.encode(path)
+        append(type, s.encode(path), s, write)
+    }
+
+    /// Appends a record whose PATH is step `step` of `table`, as ``NodePathCache`` gives it.
+    mutating func append(type: String, step: Int32, detached: Bool, of table: PathTable,
+                         detail write: (inout DetailWriter) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let s = storage
+        append(type, s.encode(step: step, detached: detached, of: table), s, write)
+    }
+
+    private func append(_ type: String, _ path: (PathForm, Int32), _ s: Storage, _ write: (inout DetailWriter) -> Void) {
         var writer = DetailWriter(storage: s, first: s.members.count)
         write(&writer)
-        s.entries.append(Entry(type: s.names.index(of: type), path: value, detail: Int32(writer.first),
-                               detailCount: UInt8(writer.count), pathForm: form))
+        s.entries.append(Entry(type: s.names.index(of: type), path: path.1, detail: Int32(writer.first),
+                               detailCount: UInt8(writer.count), pathForm: path.0))
     }
 
     /// Puts the detail members of the record being appended, in order; a key put twice keeps
@@ -207,25 +229,35 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             put(storage.names.index(of: key), value)
         }
 
+        /// Puts a node's PATH given as step `step` of `table` (``NodePathCache``'s form).
+        mutating func putPath(_ key: DetailKey, step: Int32, detached: Bool, of table: PathTable) {
+            put(storage.pathMember(key.rawValue, step: step, detached: detached, of: table))
+        }
+
         private mutating func put(_ key: Int32, _ value: DetailValue) {
+            put(storage.member(key, value))
+        }
+
+        private mutating func put(_ member: Member) {
             // A string member put over is left in `strings`, unreferenced (a key put twice
             // is rare: htmx 4's `data` beside `message.data`).
-            for i in first..<(first + count) where storage.members[i].key == key {
-                storage.members[i] = storage.member(key, value)
+            for i in first..<(first + count) where storage.members[i].key == member.key {
+                storage.members[i] = member
                 return
             }
-            add(key, value)
+            add(member)
         }
 
         /// Appends a member whatever the record already holds.
         fileprivate mutating func add(_ key: String, _ value: DetailValue) {
-            add(storage.names.index(of: key), value)
+            guard count < Int(UInt8.max) else { return }
+            add(storage.member(storage.names.index(of: key), value))
         }
 
-        private mutating func add(_ key: Int32, _ value: DetailValue) {
+        private mutating func add(_ member: Member) {
             // The format's detail table has a dozen members at most.
             guard count < Int(UInt8.max) else { return }
-            storage.members.append(storage.member(key, value))
+            storage.members.append(member)
             count += 1
         }
     }

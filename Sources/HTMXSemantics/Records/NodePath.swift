@@ -69,11 +69,18 @@ public final class NodePathCache {
     }
 
     fileprivate func record(_ node: Node) -> RecordedPath {
+        let (step, detached) = recordStep(node)
+        return RecordedPath(table: table, step: step, detached: detached)
+    }
+
+    /// A node's PATH (not the document's) as a step of ``table``: what the recorder stores,
+    /// without a ``RecordedPath`` made and taken apart per event.
+    func recordStep(_ node: Node) -> (step: Int32, detached: Bool) {
         // The reference writes `#ID` for an element with an id whether or not it is still in
         // the document (removed swap targets appear as `#t` in the corpus).
-        if let id = idStep(node.ref) { return RecordedPath(table: table, step: id, detached: false) }
+        if let id = idStep(node.ref) { return (id, false) }
         validate(for: node.document)
-        return RecordedPath(table: table, step: step(node), detached: !node.isConnected)
+        return (step(node), !node.isConnected)
     }
 
     /// The last step of `node`'s PATH: an element's chain step; for any other node its
