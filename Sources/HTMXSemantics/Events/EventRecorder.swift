@@ -32,12 +32,6 @@ public final class EventRecorder {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
         let paths = paths
-        guard target.kind != .document else {
-            records.append(type: event.type, path: RecordedPath("document")) { writer in
-                Self.detail(of: event.detail, paths: paths, into: &writer)
-            }
-            return
-        }
         let (step, detached) = paths.recordStep(target)
         records.append(type: event.type, step: step, detached: detached, of: paths.table) { writer in
             Self.detail(of: event.detail, paths: paths, into: &writer)
@@ -240,7 +234,6 @@ extension DetailSink {
 extension EventRecordList.DetailWriter: DetailSink {
     /// The PATH as a step of the cache's table, as the record's own PATH is kept.
     mutating func putPath(_ key: DetailKey, of node: Node, cache: NodePathCache) {
-        guard node.kind != .document else { return put(key, .path(RecordedPath("document"))) }
         let (step, detached) = cache.recordStep(node)
         putPath(key, step: step, detached: detached, of: cache.table)
     }

@@ -15,11 +15,10 @@ public enum NodePath {
     }
 
     /// The PATH of `node` as the recorder keeps it: a chain is one new step in `cache`'s
-    /// table after the remembered steps of its ancestors; `#ID` is the table's one step for
-    /// that id.
+    /// table after the remembered steps of its ancestors; `#ID` and `document` are the table's
+    /// one step for each.
     public static func record(_ node: Node, cache: NodePathCache) -> RecordedPath {
-        if node.kind == .document { return RecordedPath("document") }
-        return cache.record(node)
+        cache.record(node)
     }
 }
 
@@ -50,6 +49,8 @@ public final class NodePathCache {
     @exclusivity(unchecked) private var nameSlots: [NameSlot] = []
     private static let nameSlotCount = 64
     @exclusivity(unchecked) private var generation: UInt = 1
+    /// The step spelling `document`, once made.
+    @exclusivity(unchecked) private var documentStep: Int32 = -1
     private var document: ObjectIdentifier?
     private var version: UInt = 0
     /// The chain walked up by `elementStep`, with each element's nth-child index (-1: a bare
@@ -73,12 +74,16 @@ public final class NodePathCache {
         return RecordedPath(table: table, step: step, detached: detached)
     }
 
-    /// A node's PATH (not the document's) as a step of ``table``: what the recorder stores,
-    /// without a ``RecordedPath`` made and taken apart per event.
+    /// A node's PATH as a step of ``table``: what the recorder stores, without a
+    /// ``RecordedPath`` made and taken apart per event.
     func recordStep(_ node: Node) -> (step: Int32, detached: Bool) {
         // The reference writes `#ID` for an element with an id whether or not it is still in
         // the document (removed swap targets appear as `#t` in the corpus).
         if let id = idStep(node.ref) { return (id, false) }
+        if node.kind == .document {
+            if documentStep < 0 { documentStep = table.add(parent: -1, name: table.addName("document"), index: 0, kind: .bare) }
+            return (documentStep, false)
+        }
         validate(for: node.document)
         return (step(node), !node.isConnected)
     }
