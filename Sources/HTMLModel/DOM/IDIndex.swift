@@ -14,26 +14,43 @@ struct IDIndex {
 
     mutating func removeAll() { table.removeAll(keepingCapacity: true) }
 
+    // Each update hashes the id once: a lookup for the slot, then changes made in place
+    // (every swap indexes the ids of what it inserts and unindexes what it removes).
     mutating func add(_ id: String, _ node: xmlNodePtr) {
         guard !id.isEmpty else { return }
-        switch table[id] {
-        case nil: table[id] = .one(node)
-        case .one(let existing) where existing != node: table[id] = .many([existing, node])
+        guard let i = table.index(forKey: id) else {
+            table[id] = .one(node)
+            return
+        }
+        switch table.values[i] {
+        case .one(let existing) where existing != node: table.values[i] = .many([existing, node])
         case .many(var list) where !list.contains(node):
+            table.values[i] = .one(node)  // drops the stored list's reference: appended in place
             list.append(node)
-            table[id] = .many(list)
+            table.values[i] = .many(list)
         default: break
         }
     }
 
     mutating func remove(_ id: String, _ node: xmlNodePtr) {
-        guard !id.isEmpty else { return }
-        switch table[id] {
-        case .one(let existing) where existing == node: table[id] = nil
+        guard !id.isEmpty, let i = table.index(forKey: id) else { return }
+        switch table.values[i] {
+        case .one(let existing) where existing == node: table.remove(at: i)
         case .many(var list):
+            table.values[i] = .one(node)  // drops the stored list's reference: edited in place
             list.removeAll { $0 == node }
-            table[id] = list.count == 1 ? .one(list[0]) : .many(list)
+            table.values[i] = list.count == 1 ? .one(list[0]) : .many(list)
         default: break
+        }
+    }
+
+    /// Calls `body` with every connected element with this id, in tree order, without an
+    /// array for the usual single one.
+    func forEach(_ id: String, _ body: (xmlNodePtr) -> Void) {
+        switch table[id] {
+        case nil: return
+        case .one(let p): body(p)
+        case .many(let list): list.sorted(by: TreeOrder.precedes).forEach(body)
         }
     }
 

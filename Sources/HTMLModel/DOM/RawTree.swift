@@ -468,6 +468,13 @@ enum RawTree {
         return name.withUTF8Bytes { nameMatches(stored, $0, false) }
     }
 
+    /// Whether an element's name is `name`, given as bytes; with `foldingASCIICase`, `name`'s
+    /// ASCII capitals match the lower-case letters an HTML element's name is stored in.
+    static func nameEquals(_ p: xmlNodePtr, _ name: UnsafeBufferPointer<UInt8>, foldingASCIICase fold: Bool) -> Bool {
+        guard let n = p.pointee.name else { return false }
+        return nameMatches(n, name, fold)
+    }
+
     @inline(__always)
     private static func nameMatches(_ stored: UnsafePointer<xmlChar>, _ query: UnsafeBufferPointer<UInt8>, _ fold: Bool) -> Bool {
         for i in 0..<query.count {

@@ -59,18 +59,19 @@ extension Node {
     /// tag. nil when the selector or the root does not allow the shortcut.
     private func idIndexMatches(_ selector: String) -> [Node]? {
         guard let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected else { return nil }
-        // Type selectors match HTML elements ASCII case-insensitively.
-        let lowerTag = tag.map(asciiLowercased)
-        return document.ids.all(id).compactMap { candidate -> Node? in
-            guard candidate != ptr else { return nil }
-            if let tag, let lowerTag {
-                // HTML elements match the type selector case-insensitively, foreign ones exactly.
-                let wanted = RawTree.namespace(candidate) == .html ? lowerTag : tag
-                guard RawTree.nameEquals(candidate, wanted) else { return nil }
+        var hits: [Node] = []
+        document.ids.forEach(id) { candidate in
+            guard candidate != ptr else { return }
+            if let tag {
+                // Type selectors match HTML elements ASCII case-insensitively, foreign ones
+                // exactly (compared as bytes: htmx asks `DIV#id`, with the tag name's capitals).
+                let fold = RawTree.namespace(candidate) == .html
+                guard tag.withUTF8Bytes({ RawTree.nameEquals(candidate, $0, foldingASCIICase: fold) }) else { return }
             }
             let hit = Node(document, candidate)
-            return contains(hit) ? hit : nil
+            if contains(hit) { hits.append(hit) }
         }
+        return hits
     }
 
     /// Elements are searched below themselves; the document and fragments search each

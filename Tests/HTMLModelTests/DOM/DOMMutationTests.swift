@@ -168,6 +168,50 @@ struct AttributeTests {
         #expect(doc.element(byID: "b") == nil)
     }
 
+    /// The id index against a walk of the tree after every step of random insertions,
+    /// removals, moves and id changes over three ids (so that one id is often held by one,
+    /// two, then three elements and back, the index's single and shared entries).
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func idIndexMatchesATreeWalk(_ seed: UInt64) throws {
+        let (doc, body) = makeDocument()
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        let ids = ["x", "y", "z"]
+        var detached: [Node] = []
+        for step in 0..<600 {
+            let elements = [body] + body.descendants.filter(\.isElement)
+            let parent = elements[next(elements.count)]
+            switch next(5) {
+            case 0, 1:
+                let e = doc.createElement(["p", "i", "div"][next(3)], attributes: [.init(name: "id", value: ids[next(3)])])
+                let kids = parent.childNodes
+                parent.insert(e, before: kids.isEmpty || next(2) == 0 ? nil : kids[next(kids.count)])
+            case 2:
+                if parent != body {
+                    parent.remove()
+                    detached.append(parent)
+                }
+            case 3:
+                if !detached.isEmpty {
+                    let back = detached.remove(at: next(detached.count))
+                    parent.insert(back, before: parent.firstChild)
+                }
+            default:
+                if parent != body { parent.setAttribute("id", ids[next(3)]) }
+            }
+            for id in ids {
+                let walked = body.descendants.filter { $0.isElement && $0.attribute("id") == id }
+                #expect(doc.element(byID: id) == walked.first, "step \(step), #\(id)")
+                #expect(try body.querySelectorAll("#\(id)") == walked, "step \(step), #\(id)")
+            }
+        }
+    }
+
     @Test func duplicateIdsResolveToFirstInTreeOrder() {
         let (doc, body) = makeDocument()
         let first = doc.createElement("i", attributes: [.init(name: "id", value: "d")])
