@@ -106,6 +106,14 @@ enum HTMX2Target: Equatable {
 extension HTMX2Runtime {
     /// htmx.js querySelectorAllExt (and querySelectorExt as `.first`).
     func querySelectorExt(_ elt: Node, _ selector: String) -> [HTMX2Target] {
+        // A plain CSS selector (every OOB target's `#id`, most `hx-target`s) is one query:
+        // what the general path below does for it, without its parts and arrays.
+        if ExtendedSelector.isSinglePlainCSS(selector) {
+            if !DOMQuery.isValid(selector, in: elt.document) {
+                diagnose("selector", elt, "\(selector) is not a valid CSS selector; the DOM throws a SyntaxError")
+            }
+            return DOMQuery.all(elt.root, selector).map { .node($0) }
+        }
         let parsed = ExtendedSelector.parse(selector)
         diagnose(parsed.diagnostics, elt)
         for part in parsed.value.parts {
