@@ -54,15 +54,6 @@ struct IDIndex {
         }
     }
 
-    /// Every connected element with this id, in tree order.
-    func all(_ id: String) -> [xmlNodePtr] {
-        switch table[id] {
-        case nil: return []
-        case .one(let p): return [p]
-        case .many(let list): return list.sorted(by: TreeOrder.precedes)
-        }
-    }
-
     /// The first element in tree order with this id.
     func lookup(_ id: String) -> xmlNodePtr? {
         switch table[id] {

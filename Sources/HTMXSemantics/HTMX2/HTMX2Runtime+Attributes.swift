@@ -109,9 +109,7 @@ extension HTMX2Runtime {
         // A plain CSS selector (every OOB target's `#id`, most `hx-target`s) is one query:
         // what the general path below does for it, without its parts and arrays.
         if ExtendedSelector.isSinglePlainCSS(selector) {
-            if !DOMQuery.isValid(selector, in: elt.document) {
-                diagnose("selector", elt, "\(selector) is not a valid CSS selector; the DOM throws a SyntaxError")
-            }
+            checkSelector(selector, elt)
             return DOMQuery.all(elt.root, selector).map { .node($0) }
         }
         let parsed = ExtendedSelector.parse(selector)
@@ -119,14 +117,12 @@ extension HTMX2Runtime {
         for part in parsed.value.parts {
             switch part {
             case .closest(let s), .find(let s), .nextMatching(let s), .previousMatching(let s):
-                if !DOMQuery.isValid(s, in: elt.document) { diagnose("selector", elt, "\(s) is not a valid CSS selector; the DOM throws a SyntaxError") }
+                checkSelector(s, elt)
             default: break
             }
         }
         let cssList = parsed.value.cssSelectorList
-        if let css = cssList, !DOMQuery.isValid(css, in: elt.document) {
-            diagnose("selector", elt, "\(css) is not a valid CSS selector; the DOM throws a SyntaxError")
-        }
+        if let css = cssList { checkSelector(css, elt) }
         var out: [HTMX2Target] = []
         for part in parsed.value.parts {
             switch part {
@@ -152,5 +148,12 @@ extension HTMX2Runtime {
             out += DOMQuery.all(elt.root, css).map { .node($0) }
         }
         return out
+    }
+
+    /// Reports a selector the DOM would reject (its querySelectorAll throws a SyntaxError).
+    private func checkSelector(_ selector: String, _ elt: Node) {
+        if !DOMQuery.isValid(selector, in: elt.document) {
+            diagnose("selector", elt, "\(selector) is not a valid CSS selector; the DOM throws a SyntaxError")
+        }
     }
 }
