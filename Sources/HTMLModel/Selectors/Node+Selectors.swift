@@ -74,6 +74,33 @@ extension Node {
         return hits
     }
 
+    /// `querySelector(CSS.escape(typeName) + "#" + CSS.escape(id))` without building or
+    /// parsing that selector: the first descendant in tree order (template contents not
+    /// searched) with this id whose name the type selector matches (an HTML element's ASCII
+    /// case-insensitively, a foreign one's exactly). htmx 2 asks this for every new element
+    /// with an id, with the element's `tagName`.
+    public func firstDescendant(id: String, typeName: String) -> Node? {
+        guard !id.isEmpty else { return nil }
+        return typeName.withUTF8Bytes { type -> Node? in
+            func named(_ p: xmlNodePtr) -> Bool {
+                RawTree.nameEquals(p, type, foldingASCIICase: RawTree.namespace(p) == .html)
+            }
+            guard kind == .document || isConnected else {
+                // Detached: no index holds these elements.
+                return firstDescendantElement { e in
+                    named(e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
+                }
+            }
+            var found: Node?
+            document.ids.forEach(id) { candidate in
+                guard found == nil, candidate != ptr, named(candidate) else { return }
+                let hit = Node(document, candidate)
+                if contains(hit) { found = hit }
+            }
+            return found
+        }
+    }
+
     /// Elements are searched below themselves; the document and fragments search each
     /// top-level element including it.
     private func forEachQueryRoot(_ body: (ElementRef, Bool) -> Void) {

@@ -308,8 +308,9 @@ extension HTMX2Runtime {
         // `querySelectorAll('[id]')`, by attribute: asked of every swap's content.
         for newNode in fragment.descendantElements(where: { $0.hasAttribute("id") }) {
             guard let id = newNode.attribute("id"), !id.isEmpty else { continue }
-            let sel = CSSEscape.escape(newNode.tagName) + "#" + CSSEscape.escape(id)
-            guard let old = DOMQuery.first(parent, sel), old != parent else { continue }
+            // `parent.querySelector(CSS.escape(tagName) + "#" + CSS.escape(id))`, without the
+            // selector text.
+            guard let old = parent.firstDescendant(id: id, typeName: newNode.tagName), old != parent else { continue }
             let settled = config.attributesToSettle
             let newAttributes = newNode.attributes(named: settled)
             cloneAttributes(newNode, from: old.attributes(named: settled))

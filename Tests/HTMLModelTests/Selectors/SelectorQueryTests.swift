@@ -151,3 +151,28 @@ extension TestDocument {
         }
     }
 }
+
+/// `firstDescendant(id:typeName:)` is `querySelector(TYPE#ID)` without the selector: the two
+/// agree under connected and detached roots, for HTML and foreign elements, tag names in
+/// either case, duplicate ids, template contents and an id that needs escaping.
+@Suite struct FirstDescendantByIDTests {
+    @Test func agreesWithQuerySelector() throws {
+        let doc = Document(html: #"<!DOCTYPE html><body><div id=u><p id=a>1</p><div id=dup>2</div></div><div id=dup>3</div>"#
+            + #"<svg id=s><rect id=r></rect><foreignObject id=f></foreignObject></svg><i id="1a">4</i>"#
+            + #"<template><p id=a>hidden</p></template></body>"#)
+        let body = try #require(doc.body)
+        let detached = doc.createElement("section")
+        detached.append(doc.parseFragment(#"<p id=a>d</p><svg><rect id=r></rect></svg>"#).fragment)
+        let roots = [doc.node, body, try #require(doc.element(byID: "u")), detached]
+        let ids = [("a", "#a"), ("dup", "#dup"), ("s", "#s"), ("r", "#r"), ("f", "#f"), ("1a", #"#\31 a"#), ("missing", "#missing")]
+        for root in roots {
+            for type in ["P", "p", "DIV", "div", "svg", "SVG", "rect", "RECT", "foreignObject", "FOREIGNOBJECT", "I", "b"] {
+                for (id, idSelector) in ids {
+                    let direct = root.firstDescendant(id: id, typeName: type)
+                    let viaSelector = try root.querySelector(type + idSelector)
+                    #expect(direct == viaSelector, "\(type)\(idSelector) under \(root.nodeName)")
+                }
+            }
+        }
+    }
+}
