@@ -91,6 +91,22 @@ extension Node {
         xmlRemoveProp(attr)
     }
 
+    /// Removes each attribute whose name, as stored, is exactly one of `names` (as htmx's
+    /// `attributesToSettle.indexOf(attr.name)` picks them), unless `keep` holds for it; no
+    /// attribute value is read.
+    public func removeAttributes(named names: [String], unless keep: (String) -> Bool) {
+        guard isElement else { return }
+        var doomed: [String] = []
+        var a = ptr.pointee.properties
+        while let attr = a {
+            if let n = attr.pointee.name, let name = names.first(where: { RawTree.nameEquals(n, $0) }), !keep(name) {
+                doomed.append(name)
+            }
+            a = attr.pointee.next
+        }
+        for name in doomed { removeAttribute(name) }
+    }
+
     /// `Element.id` (empty when absent).
     public var id: String { attribute("id") ?? "" }
 

@@ -320,9 +320,7 @@ extension HTMX2Runtime {
 
     /// htmx.js cloneAttributes over `attributesToSettle` (`attributes` holds only those).
     func cloneAttributes(_ mergeTo: Node, from attributes: [HTMLAttribute]) {
-        for a in mergeTo.attributes(named: config.attributesToSettle) where !attributes.contains(where: { $0.name == a.name }) {
-            mergeTo.removeAttribute(a.name)
-        }
+        mergeTo.removeAttributes(named: config.attributesToSettle) { name in attributes.contains { $0.name == name } }
         for a in attributes { mergeTo.setAttribute(a.name, a.value) }
     }
 }

@@ -212,6 +212,20 @@ struct AttributeTests {
         }
     }
 
+    /// htmx 2's settle clears the settled attributes the source lacks: exact stored names,
+    /// the kept ones and every other attribute left, the id index told of a removed id.
+    @Test func removeAttributesNamedUnlessKept() throws {
+        let (doc, body) = makeDocument()
+        let e = doc.createElement("div", attributes: [.init(name: "id", value: "k"), .init(name: "class", value: "a"),
+                                                       .init(name: "style", value: "b"), .init(name: "data-x", value: "c")])
+        body.append(e)
+        e.removeAttributes(named: ["Class", "width"]) { _ in false }
+        #expect(e.outerHTML == #"<div id="k" class="a" style="b" data-x="c"></div>"#, "names compare as stored")
+        e.removeAttributes(named: ["class", "style", "width", "id"]) { $0 == "style" }
+        #expect(e.outerHTML == #"<div style="b" data-x="c"></div>"#)
+        #expect(doc.element(byID: "k") == nil)
+    }
+
     @Test func duplicateIdsResolveToFirstInTreeOrder() {
         let (doc, body) = makeDocument()
         let first = doc.createElement("i", attributes: [.init(name: "id", value: "d")])
