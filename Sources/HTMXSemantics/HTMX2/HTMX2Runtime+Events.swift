@@ -5,11 +5,19 @@ extension HTMX2Runtime {
     /// carries an `error`, dispatches a bubbling, cancelable CustomEvent, then (unless
     /// cancelled) its kebab-case twin. Returns false when a listener cancelled it.
     @discardableResult
-    func triggerEvent(_ elt: Node, _ name: String, _ detail: consuming JSObject = JSObject()) -> Bool {
+    func triggerEvent(_ elt: Node, _ name: String, _ detail: consuming JSObject) -> Bool {
         // Taken, not borrowed: the caller's detail is usually a temporary, and adding `elt`
         // then appends in place instead of copying the members.
         setElt(elt, on: &detail)
         return dispatchTriggered(elt, name, .object(detail))
+    }
+
+    /// triggerEvent with an empty detail (`{elt}` once set): built whole, with no member
+    /// searched for or appended and no `error` to look up (most of the events htmx fires
+    /// for every swapped node).
+    @discardableResult
+    func triggerEvent(_ elt: Node, _ name: String) -> Bool {
+        dispatchTriggered(elt, name, .object(JSObject(distinctMembers: [("elt", .node(elt))])))
     }
 
     /// triggerEvent on a detail object the caller keeps for several events, as htmx passes
