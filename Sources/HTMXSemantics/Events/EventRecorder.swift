@@ -99,11 +99,14 @@ public final class EventRecorder {
         let members = o.members
         for i in members.indices { top.take(members[i].0, at: i) }
         guard top.readsAny else { return }
-        for row in Self.table {
-            guard let p = top.position(row.member) else { continue }
+        // Rows read by index: a row is a value with an array in it, and copying one per
+        // row per event counted its references.
+        let table = Self.table
+        for i in table.indices where top.has(table[i].member) {
+            guard let p = top.position(table[i].member) else { continue }
             var value: JSValue? = members[p].1
-            for key in row.path { value = value?.objectValue?[key] }
-            put(row.key, value, row.kind)
+            for key in table[i].path { value = value?.objectValue?[key] }
+            put(table[i].key, value, table[i].kind)
         }
     }
 
@@ -156,7 +159,12 @@ public final class EventRecorder {
         /// Position + 1 of each name's member, 0 when absent (a detail has a few dozen
         /// members at most; a later member of the same name wins, as JavaScript keeps one).
         private var positions = SIMD32<UInt8>()
-        private(set) var readsAny = false
+        /// One bit per name present: most rows' members are absent, and a bit says so
+        /// before the position is read.
+        private var present: UInt32 = 0
+        var readsAny: Bool { present != 0 }
+
+        func has(_ name: Name) -> Bool { present & (1 << UInt32(name.rawValue)) != 0 }
 
         func position(_ name: Name) -> Int? {
             let p = positions[name.rawValue]
@@ -166,7 +174,7 @@ public final class EventRecorder {
         mutating func take(_ key: String, at index: Int) {
             guard index < Int(UInt8.max), let name = Self.name(key) else { return }
             positions[name.rawValue] = UInt8(index + 1)
-            readsAny = true
+            present |= 1 << UInt32(name.rawValue)
         }
 
         /// No two names below share both their length and their last byte: one integer switch
