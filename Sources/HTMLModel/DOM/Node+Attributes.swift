@@ -29,16 +29,20 @@ extension Node {
     /// The attributes named exactly one of `names`, in DOM order; the others are skipped
     /// without building their strings.
     public func attributes(named names: [String]) -> [HTMLAttribute] {
-        guard isElement else { return [] }
         var out: [HTMLAttribute] = []
+        forEachAttribute(namedIn: names) { attr, name in out.append(HTMLAttribute(name: name, value: RawTree.attributeValue(attr))) }
+        return out
+    }
+
+    /// Calls `body` with each attribute, in DOM order, whose name as stored is exactly one of
+    /// `names`, and that name.
+    private func forEachAttribute(namedIn names: [String], _ body: (xmlAttrPtr, String) -> Void) {
+        guard isElement else { return }
         var a = ptr.pointee.properties
         while let attr = a {
-            if let n = attr.pointee.name, let name = names.first(where: { RawTree.nameEquals(n, $0) }) {
-                out.append(HTMLAttribute(name: name, value: RawTree.attributeValue(attr)))
-            }
+            if let n = attr.pointee.name, let name = names.first(where: { RawTree.nameEquals(n, $0) }) { body(attr, name) }
             a = attr.pointee.next
         }
-        return out
     }
 
     /// `getAttribute`: the value, or nil when absent. HTML elements match the name
@@ -95,15 +99,8 @@ extension Node {
     /// `attributesToSettle.indexOf(attr.name)` picks them), unless `keep` holds for it; no
     /// attribute value is read.
     public func removeAttributes(named names: [String], unless keep: (String) -> Bool) {
-        guard isElement else { return }
         var doomed: [String] = []
-        var a = ptr.pointee.properties
-        while let attr = a {
-            if let n = attr.pointee.name, let name = names.first(where: { RawTree.nameEquals(n, $0) }), !keep(name) {
-                doomed.append(name)
-            }
-            a = attr.pointee.next
-        }
+        forEachAttribute(namedIn: names) { _, name in if !keep(name) { doomed.append(name) } }
         for name in doomed { removeAttribute(name) }
     }
 

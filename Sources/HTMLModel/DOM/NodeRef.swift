@@ -36,7 +36,7 @@ public struct NodeRef: Equatable {
 extension NodeRef {
     /// As ``Node/hasAttribute(_:)``.
     public func hasAttribute(_ name: String) -> Bool {
-        RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html) != nil
+        findAttribute(name) != nil
     }
 
     /// Calls `body` with the value of attribute `name` as UTF-8, read in place (valid only
@@ -44,11 +44,15 @@ extension NodeRef {
     /// ``Node/attribute(_:)`` matches. Not generic, so that a caller in another module makes
     /// no generic call per read (the recorder reads every event target's id).
     public func withAttributeUTF8(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-        guard let attr = RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html) else {
-            return false
-        }
+        guard let attr = findAttribute(name) else { return false }
         RawTree.withAttributeValueUTF8(attr, body)
         return true
+    }
+
+    /// The attribute `name`, matched as ``Node/attribute(_:)`` matches (an HTML element's
+    /// names ASCII case-insensitively).
+    private func findAttribute(_ name: String) -> xmlAttrPtr? {
+        RawTree.findAttribute(ptr, name, foldingASCIICase: RawTree.namespace(ptr) == .html)
     }
 
     /// As ``Node/containsAttributeName(where:)``.

@@ -60,18 +60,31 @@ extension Node {
     private func idIndexMatches(_ selector: String) -> [Node]? {
         guard let (tag, id) = SelectorList.idSelector(in: selector), kind == .document || isConnected else { return nil }
         var hits: [Node] = []
-        document.ids.forEach(id) { candidate in
-            guard candidate != ptr else { return }
-            if let tag {
-                // Type selectors match HTML elements ASCII case-insensitively, foreign ones
-                // exactly (compared as bytes: htmx asks `DIV#id`, with the tag name's capitals).
-                let fold = RawTree.namespace(candidate) == .html
-                guard tag.withUTF8Bytes({ RawTree.nameEquals(candidate, $0, foldingASCIICase: fold) }) else { return }
-            }
-            let hit = Node(document, candidate)
-            if contains(hit) { hits.append(hit) }
+        guard let tag else {
+            forEachIndexedDescendant(id: id, where: { _ in true }) { hits.append($0) }
+            return hits
+        }
+        tag.withUTF8Bytes { type in
+            forEachIndexedDescendant(id: id, where: { Self.typeSelector(type, matches: $0) }) { hits.append($0) }
         }
         return hits
+    }
+
+    /// Calls `body`, in tree order, with each element the id index holds for `id` that lies
+    /// below this (connected) node and for which `match` holds.
+    private func forEachIndexedDescendant(id: String, where match: (xmlNodePtr) -> Bool, _ body: (Node) -> Void) {
+        document.ids.forEach(id) { candidate in
+            guard candidate != ptr, match(candidate) else { return }
+            let hit = Node(document, candidate)
+            if contains(hit) { body(hit) }
+        }
+    }
+
+    /// Whether a type selector naming `type` matches element `p`: an HTML element's name
+    /// ASCII case-insensitively, a foreign one's exactly (compared as bytes: htmx asks
+    /// `DIV#id`, with the tag name's capitals).
+    private static func typeSelector(_ type: UnsafeBufferPointer<UInt8>, matches p: xmlNodePtr) -> Bool {
+        RawTree.nameEquals(p, type, foldingASCIICase: RawTree.namespace(p) == .html)
     }
 
     /// `querySelector(CSS.escape(typeName) + "#" + CSS.escape(id))` without building or
@@ -82,21 +95,14 @@ extension Node {
     public func firstDescendant(id: String, typeName: String) -> Node? {
         guard !id.isEmpty else { return nil }
         return typeName.withUTF8Bytes { type -> Node? in
-            func named(_ p: xmlNodePtr) -> Bool {
-                RawTree.nameEquals(p, type, foldingASCIICase: RawTree.namespace(p) == .html)
-            }
             guard kind == .document || isConnected else {
                 // Detached: no index holds these elements.
                 return firstDescendantElement { e in
-                    named(e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
+                    Self.typeSelector(type, matches: e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
                 }
             }
             var found: Node?
-            document.ids.forEach(id) { candidate in
-                guard found == nil, candidate != ptr, named(candidate) else { return }
-                let hit = Node(document, candidate)
-                if contains(hit) { found = hit }
-            }
+            forEachIndexedDescendant(id: id, where: { found == nil && Self.typeSelector(type, matches: $0) }) { found = $0 }
             return found
         }
     }

@@ -66,10 +66,9 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             return (detached ? .detachedStep : .step, step)
         }
 
-        /// A detail member holding step `step` of table `t`.
-        func pathMember(_ key: Int32, step: Int32, detached: Bool, of t: PathTable) -> Member {
-            let (form, value) = encode(step: step, detached: detached, of: t)
-            return Member(key: key, kind: .path, pathForm: form, payload: UInt64(UInt32(bitPattern: value)))
+        /// A detail member holding a PATH as `encode` gives it.
+        func pathMember(_ key: Int32, _ encoded: (PathForm, Int32)) -> Member {
+            Member(key: key, kind: .path, pathForm: encoded.0, payload: UInt64(UInt32(bitPattern: encoded.1)))
         }
 
         /// A detail member as kept: a string joins `strings`, a PATH is encoded.
@@ -86,10 +85,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
             case .bool(let b):
                 m.payload = b ? 1 : 0
             case .path(let p):
-                let (form, value) = encode(p)
-                m.kind = .path
-                m.pathForm = form
-                m.payload = UInt64(UInt32(bitPattern: value))
+                return pathMember(key, encode(p))
             }
             return m
         }
@@ -231,7 +227,7 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
 
         /// Puts a node's PATH given as step `step` of `table` (``NodePathCache``'s form).
         mutating func putPath(_ key: DetailKey, step: Int32, detached: Bool, of table: PathTable) {
-            put(storage.pathMember(key.rawValue, step: step, detached: detached, of: table))
+            put(storage.pathMember(key.rawValue, storage.encode(step: step, detached: detached, of: table)))
         }
 
         private mutating func put(_ key: Int32, _ value: DetailValue) {

@@ -1,8 +1,8 @@
 import HTMLModel
 
-/// Strings numbered in the order first seen. The same few dozen event types, detail keys and
-/// ids come back hundreds of thousands of times, so a lookup usually ends in the memo (a
-/// record list's names; htmx 2's kebab-case event twins).
+/// Strings numbered in the order first seen. The same few dozen event types and detail keys
+/// come back hundreds of thousands of times, so a lookup usually ends in the memo (a record
+/// list's names; htmx 2's kebab-case event twins).
 struct Interner {
     /// Every string so far, by index.
     private(set) var strings: [String] = []

@@ -166,17 +166,13 @@ public final class NodePathCache {
         for c in bytes { h = h &* 31 &+ UInt32(c) }
         let slot = Int((h ^ h >> 7) & UInt32(Self.nameSlotCount - 1))
         if nameSlots.isEmpty { nameSlots = Array(repeating: NameSlot(), count: Self.nameSlotCount) }
-        if nameSlots[slot].name >= 0, Self.same(nameSlots[slot].bytes, bytes) { return nameSlots[slot].name }
+        if nameSlots[slot].name >= 0, nameSlots[slot].bytes.withUnsafeBufferPointer({ PathTable.bytesEqual($0, bytes) }) {
+            return nameSlots[slot].name
+        }
         var name = String(decoding: bytes, as: UTF8.self)
         if lowerCasing, bytes.contains(where: { $0 &- 0x41 < 26 }) { name = name.lowercased() }
         let index = table.addName(name)
         nameSlots[slot] = NameSlot(bytes: Array(bytes), name: index)
         return index
-    }
-
-    private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        for i in 0..<a.count where a[i] != b[i] { return false }
-        return true
     }
 }

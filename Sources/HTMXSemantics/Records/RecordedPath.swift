@@ -162,8 +162,8 @@ final class PathTable: @unchecked Sendable {
             let mask = slots.count - 1
             var k = Int(hash) & mask
             while slots[k].step >= 0 {
-                if slots[k].hash == hash, Int(slots[k].count) == id.count,
-                   memoryEquals(nameBytes.bytes.baseAddress! + Int(slots[k].start), id) {
+                if slots[k].hash == hash,
+                   Self.bytesEqual(UnsafeBufferPointer(start: nameBytes.bytes.baseAddress! + Int(slots[k].start), count: Int(slots[k].count)), id) {
                     return slots[k].step
                 }
                 k = (k + 1) & mask
@@ -187,8 +187,10 @@ final class PathTable: @unchecked Sendable {
         }
     }
 
-    private func memoryEquals(_ stored: UnsafePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<bytes.count where stored[i] != bytes[i] { return false }
+    /// Byte equality of two names (ids, tag names): a plain loop, as they are short.
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
         return true
     }
 
