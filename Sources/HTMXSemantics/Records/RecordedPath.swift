@@ -59,6 +59,9 @@ public struct RecordedPath: Equatable, Sendable, CustomStringConvertible {
             case .text(let s): out.append(s)
             case .step(let table, let step, let detached):
                 if detached { out.append("detached: " as StaticString) }
+                // Most PATHs written are one step (`#ID`, `document`): its text goes straight
+                // out, and the last chain's text stays for the next chain.
+                if table.parent(of: step) < 0 { return table.appendText(of: step, to: out) }
                 spell(table, step)
                 out.append(text.bytes)
             }
