@@ -39,29 +39,43 @@ final class NamedCharacterReferenceTable: @unchecked Sendable {
 
     init(source: StaticString) {
         let text = UnsafeBufferPointer(start: source.utf8Start, count: source.utf8CodeUnitCount)
+        // Every process that meets a named reference builds this table first, so it is built
+        // in scratch buffers sized for the worst case (a node per source byte; at most four
+        // UTF-8 bytes per scalar, which takes a space and a digit of the source) instead of
+        // in arrays grown entry by entry, then copied out at their final sizes.
+        let nodeCapacity = text.count + 1
+        let nodeByte = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: nodeCapacity)
+        let firstChild = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCapacity)
+        let nextSibling = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCapacity)
+        let entries = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCapacity)
+        let lastChild = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCapacity)
+        let valueBytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.count * 2)
+        let valueStarts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: namedCharacterReferenceCount + 1)
+        let path = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCapacity)  // nodes along the previous name
+        defer {
+            for scratch in [firstChild, nextSibling, entries, lastChild, valueStarts, path] { scratch.deallocate() }
+            nodeByte.deallocate()
+            valueBytes.deallocate()
+        }
+        nodeByte[0] = 0  // node 0 is the root
+        firstChild[0] = -1
+        nextSibling[0] = -1
+        lastChild[0] = -1
+        entries[0] = -1
+        path[0] = 0
+        valueStarts[0] = 0
+        var nodes = 1
+        var valueCount = 0
         // Names arrive sorted, so each name shares a prefix (a path from the root) with the
         // previous one and only appends new nodes below it, each a new last child.
-        var nodeByte: [UInt8] = [0]  // node 0 is the root
-        var firstChild: [Int32] = [-1]
-        var nextSibling: [Int32] = [-1]
-        var lastChild: [Int32] = [-1]
-        var entries: [Int32] = [-1]
-        var valueBytes: [UInt8] = []
-        var valueStarts: [Int32] = [0]
-        valueBytes.reserveCapacity(namedCharacterReferenceCount * 4)
-        valueStarts.reserveCapacity(namedCharacterReferenceCount + 1)
-        var path: [Int] = [0]  // nodes along the previous name
-        var previousName: [UInt8] = []
-        var name: [UInt8] = []
+        var previousName = 0 ..< 0
         var names = 0
         var i = 0
         while i < text.count {
             // Line: name, then one or two hexadecimal scalars, separated by spaces.
-            name.removeAll(keepingCapacity: true)
-            while i < text.count && text[i] != 0x20 && text[i] != 0x0A {
-                name.append(text[i])
-                i += 1
-            }
+            let nameStart = i
+            while i < text.count && text[i] != 0x20 && text[i] != 0x0A { i += 1 }
+            let name = nameStart ..< i
             while i < text.count && text[i] != 0x0A {
                 i += 1  // the space
                 var scalar: UInt32 = 0
@@ -69,50 +83,60 @@ final class NamedCharacterReferenceTable: @unchecked Sendable {
                     scalar = scalar &* 16 &+ UInt32(digit)
                     i += 1
                 }
-                appendUTF8(scalar, to: &valueBytes)
+                valueCount += writeUTF8(scalar, to: valueBytes.baseAddress! + valueCount)
             }
             i += 1  // the newline
             guard !name.isEmpty else { continue }
+            precondition(names < namedCharacterReferenceCount, "the generated source has more names than it declares")
             var shared = 0
-            while shared < name.count && shared < previousName.count && name[shared] == previousName[shared] {
+            while shared < name.count && shared < previousName.count
+                && text[name.lowerBound + shared] == text[previousName.lowerBound + shared] {
                 shared += 1
             }
-            path.removeLast(path.count - (shared + 1))
             for k in shared ..< name.count {
-                let parent = path[k]
-                let node = Int32(nodeByte.count)
-                nodeByte.append(name[k])
-                firstChild.append(-1)
-                nextSibling.append(-1)
-                lastChild.append(-1)
-                entries.append(-1)
+                let parent = Int(path[k])
+                let node = Int32(nodes)
+                nodeByte[nodes] = text[name.lowerBound + k]
+                firstChild[nodes] = -1
+                nextSibling[nodes] = -1
+                lastChild[nodes] = -1
+                entries[nodes] = -1
+                nodes += 1
                 if lastChild[parent] >= 0 {
                     nextSibling[Int(lastChild[parent])] = node
                 } else {
                     firstChild[parent] = node
                 }
                 lastChild[parent] = node
-                path.append(Int(node))
+                path[k + 1] = node
             }
-            entries[path[name.count]] = Int32(names)
-            valueStarts.append(Int32(valueBytes.count))
+            entries[Int(path[name.count])] = Int32(names)
             names += 1
-            swap(&previousName, &name)
+            valueStarts[names] = Int32(valueCount)
+            previousName = name
         }
-        var rootChild = [Int32](repeating: -1, count: 128)
+        let rootChild = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 128)
+        rootChild.initialize(repeating: -1)
         var child = firstChild[0]
         while child >= 0 {
             if nodeByte[Int(child)] < 0x80 { rootChild[Int(nodeByte[Int(child)])] = child }
             child = nextSibling[Int(child)]
         }
         self.count = names
-        self.rootChild = Self.owned(rootChild)
-        self.nodeByte = Self.owned(nodeByte)
-        self.firstChild = Self.owned(firstChild)
-        self.nextSibling = Self.owned(nextSibling)
-        self.nodeEntry = Self.owned(entries)
-        self.valueBytes = Self.owned(valueBytes)
-        self.valueStarts = Self.owned(valueStarts)
+        self.rootChild = UnsafeBufferPointer(rootChild)
+        self.nodeByte = Self.owned(nodeByte[0 ..< nodes])
+        self.firstChild = Self.owned(firstChild[0 ..< nodes])
+        self.nextSibling = Self.owned(nextSibling[0 ..< nodes])
+        self.nodeEntry = Self.owned(entries[0 ..< nodes])
+        self.valueBytes = Self.owned(valueBytes[0 ..< valueCount])
+        self.valueStarts = Self.owned(valueStarts[0 ..< names + 1])
+    }
+
+    /// A copy of `part` in memory of its own size.
+    private static func owned<T>(_ part: Slice<UnsafeMutableBufferPointer<T>>) -> UnsafeBufferPointer<T> {
+        let copy = UnsafeMutableBufferPointer<T>.allocate(capacity: max(part.count, 1))
+        _ = copy.initialize(fromContentsOf: part)
+        return UnsafeBufferPointer(rebasing: copy[0 ..< part.count])
     }
 
     deinit {
@@ -123,12 +147,6 @@ final class NamedCharacterReferenceTable: @unchecked Sendable {
         nodeEntry.deallocate()
         valueBytes.deallocate()
         valueStarts.deallocate()
-    }
-
-    private static func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
-        let copy = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
-        _ = copy.initialize(from: array)
-        return UnsafeBufferPointer(rebasing: copy[0 ..< array.count])
     }
 
     /// The longest name that `input[start...]` begins with, if any.
@@ -168,23 +186,28 @@ func hexDigitValue(_ c: UInt8) -> UInt8? {
     }
 }
 
-/// Appends the UTF-8 encoding of `scalar` (assumed to be a Unicode scalar value).
+/// Writes the UTF-8 encoding of `scalar` (assumed to be a Unicode scalar value) at `out`;
+/// returns the number of bytes written (at most four).
 @inline(__always)
-func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+func writeUTF8(_ scalar: UInt32, to out: UnsafeMutablePointer<UInt8>) -> Int {
     switch scalar {
     case 0 ..< 0x80:
-        bytes.append(UInt8(scalar))
+        out[0] = UInt8(scalar)
+        return 1
     case 0x80 ..< 0x800:
-        bytes.append(UInt8(0xC0 | (scalar >> 6)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        out[0] = UInt8(0xC0 | (scalar >> 6))
+        out[1] = UInt8(0x80 | (scalar & 0x3F))
+        return 2
     case 0x800 ..< 0x10000:
-        bytes.append(UInt8(0xE0 | (scalar >> 12)))
-        bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        out[0] = UInt8(0xE0 | (scalar >> 12))
+        out[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[2] = UInt8(0x80 | (scalar & 0x3F))
+        return 3
     default:
-        bytes.append(UInt8(0xF0 | ((scalar >> 18) & 0x07)))
-        bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-        bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+        out[0] = UInt8(0xF0 | ((scalar >> 18) & 0x07))
+        out[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        out[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[3] = UInt8(0x80 | (scalar & 0x3F))
+        return 4
     }
 }
