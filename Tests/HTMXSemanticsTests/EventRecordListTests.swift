@@ -77,6 +77,28 @@ struct EventRecordListTests {
         }
     }
 
+    /// A list keeps one path table's steps; PATHs of a second table (another cache, another
+    /// document) are kept whole, as a record's own PATH and as a detail member.
+    @Test func pathsOfASecondTableAreKeptWhole() {
+        let first = Document(html: "<!DOCTYPE html><html><body><div><p>a</p></div></body></html>")
+        let second = Document(html: "<!DOCTYPE html><html><body><section><b>b</b><i id=\"x\">c</i></section></body></html>")
+        let (cacheA, cacheB) = (NodePathCache(), NodePathCache())
+        var records: [EventRecord] = []
+        for (doc, cache) in [(first, cacheA), (second, cacheB), (first, cacheA), (second, cacheB)] {
+            for node in doc.body?.descendants ?? [] {
+                let path = NodePath.record(node, cache: cache)
+                records.append(EventRecord(type: "t", path: path, detail: [("target", .path(path))]))
+            }
+        }
+        let list = EventRecordList(records)
+        #expect(list.count == records.count)
+        for (k, r) in records.enumerated() {
+            #expect(list[k].target == r.target, "record \(k)")
+            #expect(list[k].detail.first?.1 == r.detail.first?.1, "record \(k) detail")
+        }
+        #expect(records.count == 16 && records.contains { $0.target == "#x" })
+    }
+
     @Test func detailKeysAreNamedAfterTheirCases() {
         for key in DetailKey.allCases {
             #expect(key.name == String(describing: key))

@@ -54,16 +54,21 @@ public struct EventRecordList: RandomAccessCollection, Equatable, Sendable, Expr
         /// or an index into `otherPaths`.
         func encode(_ path: RecordedPath) -> (PathForm, Int32) {
             if let (t, step, detached) = path.tableStep { return encode(step: step, detached: detached, of: t) }
-            otherPaths.append(path)
-            return (.other, Int32(otherPaths.count - 1))
+            return other(path)
         }
 
         /// Step `step` of table `t` as an entry or member holds it (the recorder's form: no
         /// ``RecordedPath`` made and taken apart, each a reference counted twice, per event).
         func encode(step: Int32, detached: Bool, of t: PathTable) -> (PathForm, Int32) {
             if table == nil { table = t }
-            guard table === t else { return encode(RecordedPath(table: t, step: step, detached: detached)) }
+            guard table === t else { return other(RecordedPath(table: t, step: step, detached: detached)) }
             return (detached ? .detachedStep : .step, step)
+        }
+
+        /// A PATH kept whole: given as text, or a step of a table other than `table`.
+        private func other(_ path: RecordedPath) -> (PathForm, Int32) {
+            otherPaths.append(path)
+            return (.other, Int32(otherPaths.count - 1))
         }
 
         /// A detail member holding a PATH as `encode` gives it.
