@@ -29,4 +29,16 @@ struct HTMX2TargetSelectorTests {
         #expect(result.body.contains(##"<div id="box"><b>new</b></div>"##))
         #expect(!result.diagnostics.contains { $0.code == "selector" })
     }
+
+    /// The loader rejects an action selector the DOM would; a scenario built in code can
+    /// still hold one, and the driver says it is invalid, not that it matched nothing.
+    @Test func invalidActionSelectorInABuiltScenarioIsNamedAsInvalid() throws {
+        let json = ##"{"htmx": "2", "page": "<button id=\"btn\">b</button>", "actions": [{"at": 1, "click": "#btn"}, {"at": 2, "click": "#none"}], "until": 10}"##
+        var scenario = try ScenarioLoader.decode(Array(json.utf8))
+        scenario.actions[0].kind = .click(selector: "button[[[")
+        let messages = Replayer().run(scenario).diagnostics.filter { $0.code == "action" }.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.first?.contains(#"invalid selector "button[[[""#) == true, "\(messages)")
+        #expect(messages.last == "no element matches #none")
+    }
 }

@@ -46,6 +46,10 @@ struct ScenarioLoaderTests {
         (#"{"htmx":"2","page":"","until":1,"actions":[{"at":1,"visibility":"gone"}]}"#, "$.actions[0].visibility", .invalidValue),
         (#"{"htmx":"2","page":"","until":1,"dialogs":{"confirm":[true,"no"]}}"#, "$.dialogs.confirm[1]", .wrongType),
         (#"{"htmx":"2","page":"","until":1,"pageFile":"p.html"}"#, "$.pageFile", .invalidValue),
+        (#"{"htmx":"2","page":"","until":1,"actions":[{"at":0,"click":"button[[["}]}"#, "$.actions[0].click", .invalidValue),
+        (#"{"htmx":"2","page":"","until":1,"actions":[{"at":0,"submit":"form:nope"}]}"#, "$.actions[0].submit", .invalidValue),
+        (#"{"htmx":"2","page":"","until":1,"actions":[{"at":0,"input":"","value":"x"}]}"#, "$.actions[0].input", .invalidValue),
+        (#"{"htmx":"4","page":"","until":1,"actions":[{"at":0,"dispatch":"div >","type":"x"}]}"#, "$.actions[0].dispatch", .invalidValue),
     ])
     func errorsNameTheirPath(_ json: String, _ path: String, _ code: ScenarioError.Code) {
         do {
@@ -55,6 +59,27 @@ struct ScenarioLoaderTests {
             #expect(error.path == path, "\(error)")
             #expect(error.code == code, "\(error)")
         }
+    }
+
+    /// The DOM's `querySelector` throws on these, so a recorded run could not have had them:
+    /// the error names the selector and where the parser stopped.
+    @Test func invalidActionSelectorIsNamed() {
+        do {
+            _ = try Self.decode(##"{"htmx":"2","page":"","until":1,"actions":[{"at":5,"click":"#a, b[["}]}"##)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == "$.actions[0].click")
+            #expect(error.description.contains(##"invalid selector "#a, b[[""##), "\(error)")
+        }
+    }
+
+    @Test func dispatchToDocumentOrWindowIsNoSelector() throws {
+        let s = try Self.decode(##"{"htmx":"2","page":"","until":1,"actions":[{"at":0,"dispatch":"document","type":"x"},{"at":0,"dispatch":"window","type":"y"},{"at":0,"dispatch":"#a","type":"z"}]}"##)
+        #expect(s.actions.map(\.kind) == [
+            .dispatch(target: .document, type: "x", detail: nil, bubbles: true, cancelable: true, fields: [:]),
+            .dispatch(target: .window, type: "y", detail: nil, bubbles: true, cancelable: true, fields: [:]),
+            .dispatch(target: .selector("#a"), type: "z", detail: nil, bubbles: true, cancelable: true, fields: [:]),
+        ])
     }
 
     @Test func invalidJSONGivesLineAndColumn() {

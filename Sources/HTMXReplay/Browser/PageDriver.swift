@@ -22,11 +22,20 @@ final class PageDriver {
     }
 
     private func element(_ selector: String) -> Node? {
-        guard let n = try? document.querySelector(selector) else {
+        // The loader rejects a selector the DOM would; a scenario built in code may still
+        // hold one, and "matches nothing" would send its author looking in the wrong place.
+        let found: Node?
+        do {
+            found = try document.querySelector(selector)
+        } catch {
+            diagnostics.append(Diagnostic(code: "action", message: "\(error) (the browser's querySelector throws a SyntaxError)", at: scheduler.now))
+            return nil
+        }
+        guard let found else {
             diagnostics.append(Diagnostic(code: "action", message: "no element matches \(selector)", at: scheduler.now))
             return nil
         }
-        return n
+        return found
     }
 
     func perform(_ action: Action) {

@@ -1,3 +1,4 @@
+import HTMLModel
 import HTMXSemantics
 
 /// Reads scenario files: strict about shape (unknown members, wrong types and missing fields
@@ -59,6 +60,20 @@ public enum ScenarioLoader {
         func string(_ v: JSONValue?, _ path: String) throws(ScenarioError) -> String {
             guard let v else { throw fail(.missingField, "missing required member", path) }
             guard let s = v.stringValue else { throw fail(.wrongType, "expected a string, found \(v.kindName)", path) }
+            return s
+        }
+
+        /// A selector an action hands to `document.querySelector`: one the DOM would reject
+        /// (a `SyntaxError` in the browser, so the recorded run could not have happened) is
+        /// the scenario's mistake, reported here with its path rather than as an action that
+        /// found nothing.
+        func selector(_ v: JSONValue?, _ path: String) throws(ScenarioError) -> String {
+            let s = try string(v, path)
+            do {
+                _ = try SelectorList(s)
+            } catch {
+                throw fail(.invalidValue, error.description, path)
+            }
             return s
         }
 
@@ -229,14 +244,14 @@ public enum ScenarioLoader {
                 throw fail(.unknownField, "member \"\(stray.0)\" does not belong to a \(kinds[0]) action", "\(path).\(stray.0)")
             }
             switch kinds[0] {
-            case "click": return Action(at: at, kind: .click(selector: try string(get("click"), "\(path).click")))
-            case "submit": return Action(at: at, kind: .submit(selector: try string(get("submit"), "\(path).submit")))
+            case "click": return Action(at: at, kind: .click(selector: try selector(get("click"), "\(path).click")))
+            case "submit": return Action(at: at, kind: .submit(selector: try selector(get("submit"), "\(path).submit")))
             case "visibility":
                 let s = try string(get("visibility"), "\(path).visibility")
                 guard s == "hidden" || s == "visible" else { throw fail(.invalidValue, "visibility must be \"hidden\" or \"visible\"", "\(path).visibility") }
                 return Action(at: at, kind: .visibility(hidden: s == "hidden"))
             case "input":
-                let sel = try string(get("input"), "\(path).input")
+                let sel = try selector(get("input"), "\(path).input")
                 let value = try get("value").map { v throws(ScenarioError) in try string(v, "\(path).value") }
                 let checked = try get("checked").map { v throws(ScenarioError) in try bool(v, "\(path).checked") }
                 if value == nil && checked == nil { throw fail(.missingField, "an input action needs value or checked", "\(path).value") }
@@ -244,7 +259,8 @@ public enum ScenarioLoader {
                 return Action(at: at, kind: .input(selector: sel, value: value, checked: checked, commit: commit))
             default:
                 let t = try string(get("dispatch"), "\(path).dispatch")
-                let target: Action.DispatchTarget = t == "document" ? .document : t == "window" ? .window : .selector(t)
+                let target: Action.DispatchTarget = t == "document" ? .document : t == "window" ? .window
+                    : .selector(try selector(get("dispatch"), "\(path).dispatch"))
                 let type = try string(get("type"), "\(path).type")
                 let bubbles = try get("bubbles").map { v throws(ScenarioError) in try bool(v, "\(path).bubbles") } ?? true
                 let cancelable = try get("cancelable").map { v throws(ScenarioError) in try bool(v, "\(path).cancelable") } ?? true
