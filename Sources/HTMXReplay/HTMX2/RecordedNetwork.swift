@@ -7,7 +7,7 @@ import HTMXSemantics
 /// `networkError`, is a network error.
 final class RecordedNetwork: HTMX2Transport {
     let scheduler: VirtualScheduler
-    private var queues: [String: [RecordedResponse]] = [:]
+    private var queues: [String: FIFO<RecordedResponse>] = [:]
     private(set) var requests: [RequestRecord] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// The event sources opened so far (weakly: their pending timers keep them alive).
@@ -23,7 +23,7 @@ final class RecordedNetwork: HTMX2Transport {
 
     init(responses: [RecordedResponse], scheduler: VirtualScheduler) {
         self.scheduler = scheduler
-        for r in responses { queues[Self.key(r.method, r.url), default: []].append(r) }
+        for r in responses { queues[Self.key(r.method, r.url), default: FIFO()].append(r) }
     }
 
     static func key(_ method: String, _ url: String) -> String { method.uppercased() + " " + url }
@@ -33,14 +33,12 @@ final class RecordedNetwork: HTMX2Transport {
     func takeEventStream(url: String, headers: [(String, String)], element: Node?) -> RecordedResponse? {
         requests.append(RequestRecord(method: "GET", url: url, headers: headers))
         let key = Self.key("GET", url)
-        guard var queue = queues[key], !queue.isEmpty else {
+        guard let r = queues[key]?.take() else {
             diagnostics.append(Diagnostic(code: "no-recording", element: element.map(NodePath.of),
                                           message: "no recorded response left for \(key): the EventSource connection fails",
                                           at: scheduler.now))
             return nil
         }
-        let r = queue.removeFirst()
-        queues[key] = queue
         return r
     }
 
@@ -49,13 +47,11 @@ final class RecordedNetwork: HTMX2Transport {
     func take(_ record: RequestRecord, element: Node?, whenMissing: String) -> RecordedResponse? {
         requests.append(record)
         let key = Self.key(record.method, record.url)
-        guard var queue = queues[key], !queue.isEmpty else {
+        guard let r = queues[key]?.take() else {
             diagnostics.append(Diagnostic(code: "no-recording", element: element.map(NodePath.of),
                                           message: "no recorded response left for \(key): \(whenMissing)", at: scheduler.now))
             return nil
         }
-        let r = queue.removeFirst()
-        queues[key] = queue
         return r
     }
 
@@ -70,9 +66,7 @@ final class RecordedNetwork: HTMX2Transport {
         let key = Self.key(request.method, request.url)
         var outcome: HTMX2ResponseOutcome = .networkError
         var delay: Double = 0
-        if var queue = queues[key], !queue.isEmpty {
-            let r = queue.removeFirst()
-            queues[key] = queue
+        if let r = queues[key]?.take() {
             if !r.networkError {
                 let bytes = r.chunks.flatMap(\.data)
                 outcome = .response(status: r.status, headers: r.headers, body: String(decoding: bytes, as: UTF8.self))
@@ -95,22 +89,23 @@ final class RecordedNetwork: HTMX2Transport {
 
 /// Scripted answers for `confirm` / `prompt` (FORMAT.md "Dialogs"), with the calls recorded.
 final class ScriptedDialogs: HTMX2Dialogs {
-    private var confirms: [Bool]
-    private var prompts: [String?]
+    private var confirms: FIFO<Bool>
+    private var prompts: FIFO<String?>
     private(set) var records: [DialogRecord] = []
 
     init(_ dialogs: Dialogs) {
-        confirms = dialogs.confirm
-        prompts = dialogs.prompt
+        confirms = FIFO(dialogs.confirm)
+        prompts = FIFO(dialogs.prompt)
     }
 
     func confirm(_ message: String) -> Bool {
         records.append(DialogRecord(kind: .confirm, message: message))
-        return confirms.isEmpty ? true : confirms.removeFirst()
+        return confirms.take() ?? true
     }
 
     func prompt(_ message: String) -> String? {
         records.append(DialogRecord(kind: .prompt, message: message))
-        return prompts.isEmpty ? "" : prompts.removeFirst()
+        // A listed null is a cancelled prompt; an exhausted list answers "".
+        return prompts.take() ?? ""
     }
 }

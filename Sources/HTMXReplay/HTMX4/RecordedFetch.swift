@@ -75,7 +75,7 @@ final class RecordedBodyStream: HTMX4BodyStream {
     private let scheduler: VirtualScheduler
     private let chunks: [RecordedResponse.Chunk]
     private let end: Double?
-    private var buffered: [[UInt8]] = []
+    private var buffered = FIFO<[UInt8]>()
     private var ended = false
     private var failed = false
     private var cancelled = false
@@ -116,8 +116,7 @@ final class RecordedBodyStream: HTMX4BodyStream {
 
     func read(_ handler: @escaping (HTMX4Read) -> Void) {
         if failed { return scheduler.queueMicrotask { handler(.failed) } }
-        if !buffered.isEmpty {
-            let next = buffered.removeFirst()
+        if let next = buffered.take() {
             return scheduler.queueMicrotask { handler(.chunk(next)) }
         }
         if ended || cancelled { return scheduler.queueMicrotask { handler(.done) } }
@@ -136,7 +135,7 @@ final class RecordedBodyStream: HTMX4BodyStream {
     private func stop(failing: Bool) {
         guard !cancelled, !failed, !(failing && ended) else { return }
         if !ended && unread > 0 { onDiscard?(unread) }
-        buffered.removeAll()
+        buffered = FIFO()
         if failing { failed = true } else { cancelled = true }
         for t in timers { scheduler.cancel(t) }
         if let p = pending {
