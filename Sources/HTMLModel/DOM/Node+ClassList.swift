@@ -158,20 +158,52 @@ extension Node {
         if buf.isEmpty { return true }
         if buf.first == 0x20 || buf.last == 0x20 { return false }
         var start = 0
+        var count = 0
+        // A class value holds a handful of tokens, compared pairwise with no allocation;
+        // past `pairwiseLimit` of them the earlier ones go into a set, so a page with
+        // thousands of classes on one element costs linear time, not quadratic.
+        var seen: Set<ByteSlice>?
         for i in 0...buf.count {
             guard i == buf.count || isSeparator(buf[i]) else { continue }
             if i < buf.count && buf[i] != 0x20 { return false }
             if i == start { return false } // two separators in a row
-            // Compare with every earlier token (a class value holds a handful).
             let token = UnsafeBufferPointer(rebasing: buf[start..<i])
-            var s = 0
-            for j in 0..<start where buf[j] == 0x20 {
-                if Self.equals(UnsafeBufferPointer(rebasing: buf[s..<j]), token) { return false }
-                s = j + 1
+            if count < pairwiseLimit {
+                var s = 0
+                for j in 0..<start where buf[j] == 0x20 {
+                    if Self.equals(UnsafeBufferPointer(rebasing: buf[s..<j]), token) { return false }
+                    s = j + 1
+                }
+            } else {
+                if seen == nil { seen = Set(spaceSeparated(UnsafeBufferPointer(rebasing: buf[0..<start - 1])).map(ByteSlice.init)) }
+                if !seen!.insert(ByteSlice(token)).inserted { return false }
             }
+            count += 1
             start = i + 1
         }
         return true
+    }
+
+    static let pairwiseLimit = 32
+
+    /// The tokens of a value whose separators are single spaces.
+    static func spaceSeparated(_ buf: UnsafeBufferPointer<UInt8>) -> [UnsafeBufferPointer<UInt8>] {
+        var out: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        for i in 0...buf.count where i == buf.count || buf[i] == 0x20 {
+            out.append(UnsafeBufferPointer(rebasing: buf[start..<i]))
+            start = i + 1
+        }
+        return out
+    }
+
+    /// A token's bytes, hashed and compared by content (valid while the buffer it points
+    /// into is).
+    struct ByteSlice: Hashable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        static func == (a: ByteSlice, b: ByteSlice) -> Bool { Node.equals(a.bytes, b.bytes) }
+        func hash(into h: inout Hasher) { h.combine(bytes: UnsafeRawBufferPointer(bytes)) }
     }
 
     /// Whether `name` is one of the space-separated tokens of a serialized set.
@@ -208,7 +240,8 @@ extension Node {
 
     static func orderedSet(_ value: String) -> [String] {
         var out: [String] = []
-        for t in tokens(value) where !out.contains(t) { out.append(t) }
+        var seen = Set<String>()
+        for t in tokens(value) where seen.insert(t).inserted { out.append(t) }
         return out
     }
 }

@@ -345,6 +345,32 @@ struct AttributeTests {
         }
     }
 
+    /// Past a few dozen tokens the serialized-set check keeps the earlier ones in a set:
+    /// repeats before and after that point, far apart and adjacent, still send the edit down
+    /// the update steps' path (which drops them), and a distinct list stays as it is.
+    @Test(arguments: [31, 32, 33, 40, 500])
+    func classListOfManyTokensMatchesTheUpdateSteps(count: Int) {
+        let distinct = (0..<count).map { "c\($0)" }
+        let values: [[String]] = [
+            distinct,
+            distinct + ["c0"],
+            distinct + [distinct[count - 1]],
+            distinct + ["x", "x"],
+            Array(distinct[0..<count / 2]) + ["c1"] + Array(distinct[count / 2..<count]),
+        ]
+        let (doc, body) = makeDocument()
+        for tokens in values {
+            let value = tokens.joined(separator: " ")
+            let ordered = tokens.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let element = doc.createElement("p", attributes: [.init(name: "class", value: value)])
+            body.append(element)
+            element.addClasses(["new", "c3"])
+            #expect(element.attribute("class") == (ordered + ["new"]).joined(separator: " "), "add to \(tokens.count) tokens")
+            element.removeClasses(["c2", "new"])
+            #expect(element.attribute("class") == ordered.filter { $0 != "c2" }.joined(separator: " "), "remove from \(tokens.count) tokens")
+        }
+    }
+
     @Test func attributeNamesFoldOnlyASCIIAndOnlyOnHTMLElements() {
         let doc = Document(html: #"<body><div data-x="1" data-xy="2"></div><svg viewBox="0 0 1 1"></svg>"#)
         let body = doc.documentElement!.lastElementChild!
