@@ -62,7 +62,8 @@ extension Document {
     func newElement(_ name: String, namespace: HTMLNamespace, attributes: [HTMLAttribute]) -> xmlNodePtr {
         let p = name.withCString { xmlNewDocNode(xmlDoc, nil, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), nil) }!
         p.pointee.extra = UInt16(namespace.rawValue)
-        for attr in attributes { Self.appendAttribute(p, attr.name, attr.value) }
+        var last: xmlAttrPtr?
+        for attr in attributes { last = Self.appendAttribute(p, attr.name, attr.value, after: last) }
         park(p)
         return p
     }
@@ -120,7 +121,11 @@ extension Document {
     /// table (the document keeps its own index), and the insert was the dearest part of
     /// every parsed `id`. Such an attribute keeps `atype` 0, so libxml2 never looks for it
     /// there when it is changed or freed.
-    static func appendAttribute(_ p: xmlNodePtr, _ name: String, _ value: String) {
+    /// `after` is the element's last attribute when the caller knows it (building an
+    /// element attribute by attribute); otherwise the list is walked to its end, which made
+    /// an element with tens of thousands of attributes quadratic to build.
+    @discardableResult
+    static func appendAttribute(_ p: xmlNodePtr, _ name: String, _ value: String, after knownLast: xmlAttrPtr? = nil) -> xmlAttrPtr {
         // libxml2 frees it with xmlFree, which is free(3) here: no custom allocator is ever
         // installed.
         guard let attr = calloc(1, MemoryLayout<xmlAttr>.size) else { fatalError("out of memory") }
@@ -141,12 +146,13 @@ extension Document {
         text.pointee.parent = UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)
         a.pointee.children = text
         a.pointee.last = text
-        if var last = p.pointee.properties {
+        if var last = knownLast ?? p.pointee.properties {
             while let next = last.pointee.next { last = next }
             last.pointee.next = a
             a.pointee.prev = last
         } else {
             p.pointee.properties = a
         }
+        return a
     }
 }

@@ -89,8 +89,18 @@ final class LibXMLTreeSink: HTMLTreeSink {
     }
 
     func addAttributesIfMissing(_ element: xmlNodePtr, _ attributes: [HTMLAttribute]) {
-        for a in attributes where RawTree.findAttribute(element, a.name) == nil {
-            Document.appendAttribute(element, a.name, a.value)
+        // A second `<html>` or `<body>` tag: rare, but a set keeps one with thousands of
+        // attributes from costing a search of the element's list per attribute.
+        var present = Set<String>()
+        var last: xmlAttrPtr?
+        var a = element.pointee.properties
+        while let attr = a {
+            present.insert(String(cString: attr.pointee.name))
+            last = attr
+            a = attr.pointee.next
+        }
+        for attr in attributes where present.insert(attr.name).inserted {
+            last = Document.appendAttribute(element, attr.name, attr.value, after: last)
         }
     }
 

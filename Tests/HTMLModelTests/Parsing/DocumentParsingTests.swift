@@ -73,6 +73,27 @@ struct DocumentParsingTests {
         _ = doc.parseFragment(input).fragment.innerHTML
     }
 
+    /// Attributes are appended after the last one built, not after a walk of the list: an
+    /// element with thousands of them keeps their source order, duplicates dropped.
+    @Test func manyAttributesKeepSourceOrder() {
+        let names = (0..<3_000).map { "a\($0)" }
+        let source = names.map { "\($0)=\"\($0)\"" }.joined(separator: " ")
+        let doc = Document(html: "<body><p \(source) a7=\"dup\">x</p>")
+        let p = doc.body!.firstElementChild!
+        #expect(p.outerHTML == "<p \(source)>x</p>")
+        #expect(doc.parseFragment("<p \(source) a0=\"dup\">x</p>").fragment.innerHTML == "<p \(source)>x</p>")
+    }
+
+    /// A second `<body>` (or `<html>`) tag adds the attributes the element lacks, in order,
+    /// and keeps the values it has.
+    @Test func secondBodyTagAddsOnlyMissingAttributes() {
+        let first = (0..<40).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let second = (20..<60).map { "a\($0)=\"2\"" }.joined(separator: " ")
+        let doc = Document(html: "<body \(first)><p>x</p><body \(second)>")
+        let expected = (0..<40).map { "a\($0)=\"1\"" } + (40..<60).map { "a\($0)=\"2\"" }
+        #expect(doc.body!.outerHTML == "<body \(expected.joined(separator: " "))><p>x</p></body>")
+    }
+
     @Test func invalidUTF8BecomesReplacementCharacters() {
         let doc = Document(html: [0x3C, 0x70, 0x3E, 0x61, 0xFF, 0x62, 0xE2, 0x82])
         #expect(doc.body?.innerHTML == "<p>a\u{FFFD}b\u{FFFD}</p>")
