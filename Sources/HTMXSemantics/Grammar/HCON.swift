@@ -68,9 +68,10 @@ public enum HCON {
     /// judged (as htmx's lookaheads do) only by the text after each comma.
     public static func split(_ string: String) -> [String] {
         let b = Array(string.utf8)
+        let splits = commaSplits(b)
         var parts: [String] = []
         var start = 0
-        for i in b.indices where b[i] == UInt8(ascii: ",") && splitsAt(b, i + 1) {
+        for i in b.indices where b[i] == UInt8(ascii: ",") && splits[i + 1] {
             parts.append(String(decoding: b[start..<i], as: UTF8.self))
             start = i + 1
         }
@@ -78,33 +79,41 @@ public enum HCON {
         return parts
     }
 
-    private static func splitsAt(_ b: [UInt8], _ from: Int) -> Bool {
-        // `(?![^\[]*\])`, `(?![^(]*\))`: a closer before the next opener means "inside".
-        for (open, close) in [(UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")"))] {
-            var j = from
-            while j < b.count, b[j] != open {
-                if b[j] == close { return false }
-                j += 1
+    /// For every position, whether htmx's four lookaheads all pass on the text from there:
+    /// `(?![^\[]*\])`, `(?![^(]*\))`, `(?![^<]*\/>)` (no closer before the next opener)
+    /// and `(?=(?:[^"']|"[^"]*"|'[^']*')*$)` (the rest holds only whole quoted strings).
+    /// One pass from the end: each lookahead's answer at a position follows from the
+    /// character there and the answer one further on, where scanning forward from each
+    /// comma (as a regex engine does) was quadratic in a list of thousands.
+    static func commaSplits(_ b: [UInt8]) -> [Bool] {
+        let n = b.count
+        var out = [Bool](repeating: true, count: n + 1)
+        var quotesWhole = [Bool](repeating: true, count: n + 1)
+        // Whether the first bracket, paren or angle mark at or after the position closes.
+        var bracketCloses = false, parenCloses = false, angleCloses = false
+        // The next `"` and `'` after the position.
+        var nextDouble = -1, nextSingle = -1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "["): bracketCloses = false
+            case UInt8(ascii: "]"): bracketCloses = true
+            case UInt8(ascii: "("): parenCloses = false
+            case UInt8(ascii: ")"): parenCloses = true
+            case UInt8(ascii: "<"): angleCloses = false
+            case UInt8(ascii: "/") where i + 1 < n && b[i + 1] == UInt8(ascii: ">"): angleCloses = true
+            default: break
             }
-        }
-        // `(?![^<]*\/>)`
-        var j = from
-        while j < b.count, b[j] != UInt8(ascii: "<") {
-            if b[j] == UInt8(ascii: "/"), j + 1 < b.count, b[j + 1] == UInt8(ascii: ">") { return false }
-            j += 1
-        }
-        // `(?=(?:[^"']|"[^"]*"|'[^']*')*$)`: the rest holds only whole quoted strings.
-        j = from
-        while j < b.count {
-            let c = b[j]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                guard let close = b[(j + 1)...].firstIndex(of: c) else { return false }
-                j = close + 1
+                let close = c == UInt8(ascii: "\"") ? nextDouble : nextSingle
+                quotesWhole[i] = close >= 0 && quotesWhole[close + 1]
+                if c == UInt8(ascii: "\"") { nextDouble = i } else { nextSingle = i }
             } else {
-                j += 1
+                quotesWhole[i] = quotesWhole[i + 1]
             }
+            out[i] = !bracketCloses && !parenCloses && !angleCloses && quotesWhole[i]
         }
-        return true
+        return out
     }
 
     /// JavaScript's `String.prototype.trim` for the whitespace HCON values can hold.

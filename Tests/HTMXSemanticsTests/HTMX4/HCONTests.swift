@@ -57,6 +57,48 @@ struct HCONTests {
         #expect(HCON.split(input) == expected)
     }
 
+    /// The one-pass split against the lookaheads run from each comma as a regex engine runs
+    /// them, on random strings of the characters they look at.
+    @Test func splitMatchesTheLookaheadsScannedFromEachComma() {
+        func scannedSplitsAt(_ b: [UInt8], _ from: Int) -> Bool {
+            for (open, close) in [(UInt8(ascii: "["), UInt8(ascii: "]")), (UInt8(ascii: "("), UInt8(ascii: ")"))] {
+                var j = from
+                while j < b.count, b[j] != open {
+                    if b[j] == close { return false }
+                    j += 1
+                }
+            }
+            var j = from
+            while j < b.count, b[j] != UInt8(ascii: "<") {
+                if b[j] == UInt8(ascii: "/"), j + 1 < b.count, b[j + 1] == UInt8(ascii: ">") { return false }
+                j += 1
+            }
+            j = from
+            while j < b.count {
+                let c = b[j]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    guard let close = b[(j + 1)...].firstIndex(of: c) else { return false }
+                    j = close + 1
+                } else {
+                    j += 1
+                }
+            }
+            return true
+        }
+        let alphabet = Array(#"[]()</>"',,a "#.utf8)
+        let random = SeededRandom(seed: 7)
+        var mismatches: [String] = []
+        for _ in 0..<3_000 {
+            let length = Int(random.next() * 24)
+            let b = (0..<length).map { _ in alphabet[Int(random.next() * Double(alphabet.count))] }
+            let splits = HCON.commaSplits(b)
+            for from in 0...b.count where splits[from] != scannedSplitsAt(b, from) {
+                mismatches.append("\(String(decoding: b, as: UTF8.self).debugDescription) at \(from)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func mergeIsDeepForObjectsAndReplacesTheRest() {
         var target = HCON.parse("a.c:2 d:1")!
         HCON.merge(HCON.parse("a.b:1 d:x")!, into: &target)
