@@ -372,12 +372,12 @@ extension HTMX2Runtime {
 
     /// htmx.js getExpressionVars (hx-vars then hx-vals) as form entries (formDataFromObject).
     func expressionVars(_ elt: Node) -> [(String, String)] {
-        var merged: [(String, GrammarJSON.Value)] = valuesForElement(elt, "hx-vars")
-        for (k, v) in valuesForElement(elt, "hx-vals") {
-            if let i = merged.firstIndex(where: { $0.0 == k }) { merged[i].1 = v } else { merged.append((k, v)) }
-        }
+        // mergeObjects: an object, so a key keeps its first place (and array-index keys
+        // come first, ascending, as JavaScript lists them) with a keyed lookup per member.
+        var merged = GrammarJSON.JSObject(valuesForElement(elt, "hx-vars"))
+        for (k, v) in valuesForElement(elt, "hx-vals") { merged[k] = v }
         var out: [(String, String)] = []
-        for (k, v) in merged {
+        for (k, v) in merged.members {
             switch v {
             case .array(let items): for item in items { out.append((k, item.jsString)) }
             case .object: out.append((k, v.jsonText))
