@@ -144,7 +144,7 @@ extension HTMX4Runtime {
         guard var body = try collectFormData(elt, form, submitter, ctx.validate, isGet: usesQueryParams) else { return }
         if let vals = attributeValue(elt, "hx-vals"), !vals.isEmpty {
             guard let obj = try objectAttribute(elt, "hx-vals", vals) else { return }
-            for (k, v) in obj.members { Self.formDataSet(&body, k, v.jsString) }
+            Self.formDataSet(&body, obj.members.map { ($0.key, $0.value.jsString) })
         }
         if let values = ctx.values {
             for (k, v) in values {
@@ -231,6 +231,31 @@ extension HTMX4Runtime {
         } else {
             data.append((name, value))
         }
+    }
+
+    /// `FormData.set` for each of `members` in turn, whose names are distinct (an object's
+    /// keys): in one pass, where a search of the entries per member was quadratic in an
+    /// `hx-vals` of thousands of keys. A set of one name leaves the others' entries alone,
+    /// so the order of the sets only decides the order of the names appended.
+    static func formDataSet(_ data: inout [(String, String)], _ members: [(String, String)]) {
+        guard members.count > 1 else {
+            if let (name, value) = members.first { formDataSet(&data, name, value) }
+            return
+        }
+        var replacement: [String: String] = [:]
+        for (k, v) in members { replacement[k] = v }
+        var placed = Set<String>()
+        var out: [(String, String)] = []
+        out.reserveCapacity(data.count + members.count)
+        for entry in data {
+            guard let value = replacement[entry.0] else {
+                out.append(entry)
+                continue
+            }
+            if placed.insert(entry.0).inserted { out.append((entry.0, value)) }
+        }
+        for (k, v) in members where !placed.contains(k) { out.append((k, v)) }
+        data = out
     }
 
     /// The application/x-www-form-urlencoded serializer (`URLSearchParams.toString`).
