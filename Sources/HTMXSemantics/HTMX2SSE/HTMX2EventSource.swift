@@ -27,7 +27,19 @@ public final class HTMX2EventSource {
     /// diagnostics; not part of the DOM interface).
     public var onMessage: ((_ type: String, _ heard: Bool) -> Void)?
 
-    private var listeners: [(id: Int, type: String, fn: (JSObject) -> Void)] = []
+    private struct Listener {
+        let id: Int
+        let fn: (JSObject) -> Void
+    }
+
+    /// Listeners by type, in registration order. A removed one stays in its list (skipped)
+    /// until the removed are half of it: a message looks up its own type's listeners and
+    /// a removal searches nothing, where one list of all listeners made a page with thousands
+    /// of `sse-swap` names quadratic in its messages.
+    private var byType: [String: [Listener]] = [:]
+    /// The type of every listener not removed.
+    private var typeOfLive: [Int: String] = [:]
+    private var liveCount: [String: Int] = [:]
     private var nextID = 0
 
     /// A source for `url`, CONNECTING.
@@ -39,18 +51,29 @@ public final class HTMX2EventSource {
     @discardableResult
     public func addEventListener(_ type: String, _ fn: @escaping (JSObject) -> Void) -> ListenerID {
         nextID += 1
-        listeners.append((nextID, type, fn))
+        byType[type, default: []].append(Listener(id: nextID, fn: fn))
+        typeOfLive[nextID] = type
+        liveCount[type, default: 0] += 1
         return ListenerID(value: nextID)
     }
 
     /// `removeEventListener`.
     public func removeEventListener(_ id: ListenerID) {
-        listeners.removeAll { $0.id == id.value }
+        guard let type = typeOfLive.removeValue(forKey: id.value), let count = liveCount[type] else { return }
+        if count == 1 {
+            liveCount[type] = nil
+            byType[type] = nil
+            return
+        }
+        liveCount[type] = count - 1
+        if let list = byType[type], (count - 1) * 2 < list.count {
+            byType[type] = list.filter { typeOfLive[$0.id] != nil }
+        }
     }
 
     /// Whether any listener is registered for `type`.
     public func hasListeners(for type: String) -> Bool {
-        listeners.contains { $0.type == type }
+        liveCount[type] != nil
     }
 
     /// `close()`: CLOSED, and the driver stops fetching and dispatching.
@@ -85,13 +108,13 @@ public final class HTMX2EventSource {
     public func dispatchMessage(type: String, data: String, lastEventId: String) -> Bool {
         let event = JSObject([("type", .string(type)), ("data", .string(data)), ("lastEventId", .string(lastEventId))],
                              className: "MessageEvent")
-        let snapshot = listeners.filter { $0.type == type }
-        onMessage?(type, !snapshot.isEmpty)
-        guard !snapshot.isEmpty else { return false }
-        for l in snapshot {
-            guard listeners.contains(where: { $0.id == l.id }) else { continue }
-            l.fn(event)
-        }
+        // The listeners as the dispatch begins: one added meanwhile is not called, one
+        // removed meanwhile is skipped.
+        let snapshot = byType[type] ?? []
+        let heard = liveCount[type] != nil
+        onMessage?(type, heard)
+        guard heard else { return false }
+        for l in snapshot where typeOfLive[l.id] != nil { l.fn(event) }
         return true
     }
 }
