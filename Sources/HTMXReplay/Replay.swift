@@ -10,6 +10,8 @@ public struct Replayer {
     /// content is freed between tasks (0: after every task where it is safe). Results never
     /// depend on it; only memory and time do.
     public var releaseThreshold = 256
+    /// Where a run stops short (see ``ReplayLimits``).
+    public var limits = ReplayLimits()
     /// Off in tests only: htmx 2 OOB swaps then always clone, as htmx.js does (see
     /// `HTMX2Runtime.oobMovesLoneElement`).
     var oobMovesLoneElement = true
@@ -27,16 +29,32 @@ public struct Replayer {
             diagnostics.append(Diagnostic(code: "html-parse-error", message: "\(dropped) more parse errors not listed"))
         }
         if scenario.htmx == .two {
-            let replay = HTMX2Replay(scenario, document: document, releaseThreshold: releaseThreshold)
+            let replay = HTMX2Replay(scenario, document: document, releaseThreshold: releaseThreshold, limits: limits)
             replay.runtime.oobMovesLoneElement = oobMovesLoneElement
             let run = replay.run()
             return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                                 events: run.events, requests: run.requests, dialogs: run.dialogs,
-                                diagnostics: diagnostics + run.diagnostics)
+                                diagnostics: diagnostics + run.diagnostics, stoppedEarly: run.stoppedEarly)
         }
-        let run = HTMX4Replay(scenario, document: document, releaseThreshold: releaseThreshold).run()
+        let run = HTMX4Replay(scenario, document: document, releaseThreshold: releaseThreshold, limits: limits).run()
         return ReplayResult(htmx: scenario.htmx.resultLabel, body: document.body?.outerHTML ?? "", title: document.title,
                             events: run.events, requests: run.requests, dialogs: run.dialogs,
-                            diagnostics: diagnostics + run.diagnostics)
+                            diagnostics: diagnostics + run.diagnostics, stoppedEarly: run.stoppedEarly)
+    }
+}
+
+/// Bounds on one run, so a scenario whose events or timers multiply (polling every
+/// millisecond for hours; an OOB response whose targets share an id, for which htmx 2 fires
+/// `htmx:oobAfterSwap` once per settled element per target) ends in bounded time and memory
+/// with ``ReplayResult/stoppedEarly`` saying why, instead of running for hours.
+public struct ReplayLimits: Equatable, Sendable {
+    /// Event records kept (the largest benchmark workload records about a million).
+    public var maxEvents = 5_000_000
+    /// Timer tasks run.
+    public var maxTasks = 1_000_000
+
+    public init(maxEvents: Int = 5_000_000, maxTasks: Int = 1_000_000) {
+        self.maxEvents = maxEvents
+        self.maxTasks = maxTasks
     }
 }

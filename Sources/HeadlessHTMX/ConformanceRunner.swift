@@ -6,10 +6,11 @@ public struct ConformanceRunner: Sendable {
         public let testCase: ConformanceCase
         /// nil when the case could not be loaded (then `error` says why).
         public let comparison: ConformanceComparison?
+        /// Why the case could not be loaded, or why its run stopped short of `until`.
         public let error: String?
         public let knownFailure: String?
 
-        public var passed: Bool { comparison?.passed ?? false }
+        public var passed: Bool { error == nil && comparison?.passed == true }
     }
 
     public var knownFailures: KnownFailures
@@ -32,7 +33,7 @@ public struct ConformanceRunner: Sendable {
             let expected = try ReplayResult(expected: expectedJSON)
             let actual = Replayer().run(scenario)
             return Outcome(testCase: c, comparison: ConformanceComparison(actual: actual, expected: expected, fields: fields),
-                           error: nil, knownFailure: known)
+                           error: actual.stoppedEarly, knownFailure: known)
         } catch {
             return Outcome(testCase: c, comparison: nil, error: error.description, knownFailure: known)
         }

@@ -7,10 +7,12 @@ enum CLIFailure: Error, CustomStringConvertible {
     case input(String)
     /// Writing the output failed (exit 3).
     case output(String)
+    /// The run stopped at a limit before `until`; its result was written (exit 4).
+    case incomplete(String)
 
     var description: String {
         switch self {
-        case .input(let m), .output(let m): return m
+        case .input(let m), .output(let m), .incomplete(let m): return m
         }
     }
 
@@ -18,6 +20,7 @@ enum CLIFailure: Error, CustomStringConvertible {
         switch self {
         case .input: return 2
         case .output: return 3
+        case .incomplete: return 4
         }
     }
 }

@@ -9,6 +9,9 @@ struct RunCommand: ParsableCommand {
         SCENARIO is a scenario file in the conformance format (see Conformance/FORMAT.md). The \
         result is written as the corpus's expected files are (JSON, one-space indent), plus a \
         "diagnostics" array the conformance comparison ignores. Same input, same bytes out.
+
+        A run that reaches --max-events or --max-tasks stops there: the result shows the page \
+        at that moment, a "runaway" diagnostic says why, and the exit status is 4.
         """
     )
 
@@ -21,6 +24,16 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Leave the diagnostics array out of the result.")
     var noDiagnostics = false
 
+    @Option(help: "Stop the run after this many event records.")
+    var maxEvents: Int = ReplayLimits().maxEvents
+
+    @Option(help: "Stop the run after this many timer tasks.")
+    var maxTasks: Int = ReplayLimits().maxTasks
+
+    func validate() throws {
+        guard maxEvents > 0, maxTasks > 0 else { throw ValidationError("limits must be positive") }
+    }
+
     func run() throws {
         let loaded: Scenario
         do {
@@ -28,7 +41,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CLIFailure.input(error.description)
         }
-        let result = Replayer().run(loaded)
+        var replayer = Replayer()
+        replayer.limits = ReplayLimits(maxEvents: maxEvents, maxTasks: maxTasks)
+        let result = replayer.run(loaded)
         try Output.write(to: output) { sink in result.writeJSON(includeDiagnostics: !noDiagnostics, sink) }
+        if let stopped = result.stoppedEarly { throw CLIFailure.incomplete("\(scenario): \(stopped)") }
     }
 }

@@ -91,6 +91,20 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent-dir/result.json"))
     }
 
+    /// A run stopped at a limit still writes its result (the page at that moment), names the
+    /// limit on standard error and exits with 4.
+    @Test func runStoppedAtALimitWritesItsResultAndExitsWithFour() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("result.json")
+        let r = try CLIRunner.run(["run", "Conformance/parse/parse-a-nesting.json", "-o", out.path, "--max-events", "1"])
+        #expect(r.status == 4, "\(r.stderr)")
+        #expect(r.stderr.contains("on reaching 1 event records"))
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.contains("\"code\": \"runaway\""))
+        let bad = try CLIRunner.run(["run", "Conformance/parse/parse-a-nesting.json", "--max-tasks", "0"])
+        #expect(bad.status == 64)
+    }
+
     @Test func helpListsSubcommands() throws {
         let r = try CLIRunner.run(["--help"])
         #expect(r.status == 0)

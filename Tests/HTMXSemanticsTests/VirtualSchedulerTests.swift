@@ -70,6 +70,22 @@ struct VirtualSchedulerTests {
         // The pending task captures the scheduler: break the cycle as a run's teardown does.
         s.cancelAll()
     }
+
+    /// `stop()` inside a task ends the run at the next task boundary, its microtasks run.
+    @Test func stopEndsTheRunAfterTheCurrentTask() {
+        let s = VirtualScheduler()
+        var ran: [String] = []
+        s.schedule(after: 5) {
+            ran.append("first")
+            s.stop()
+            s.queueMicrotask { ran.append("microtask") }
+        }
+        s.schedule(after: 5) { ran.append("second") }
+        #expect(s.run(until: 100) == false)
+        #expect(ran == ["first", "microtask"])
+        #expect(s.now == 5)
+        s.cancelAll()
+    }
 }
 
 @Suite("Run teardown")
@@ -123,6 +139,24 @@ struct EventDispatchTests {
         #expect(d.dispatch(DOMEvent(type: "t"), to: .node(b)))
         #expect(observed == 1, "events with no listeners still reach the observer")
         #expect(log == ["window"])
+    }
+
+    /// A halted dispatcher runs no listener and shows the observer nothing.
+    @Test func haltedDispatcherDispatchesNothing() {
+        let doc = Document(html: "<body><i id=x></i>")
+        let x = doc.element(byID: "x")!
+        let d = EventDispatcher()
+        var calls = 0, observed = 0
+        d.addListener(.node(x), "e") { _ in calls += 1 }
+        d.observer = { _, _ in observed += 1 }
+        d.dispatch(DOMEvent(type: "e"), to: .node(x))
+        d.dispatchUnheard("u", detail: .null, to: .node(x))
+        #expect((calls, observed) == (1, 2))
+        d.halt()
+        d.dispatch(DOMEvent(type: "e"), to: .node(x))
+        d.dispatchUnheard("u", detail: .null, to: .node(x))
+        #expect((calls, observed) == (1, 2))
+        d.removeAll()
     }
 
     @Test func onceListenersRunOnceAndPreventDefaultIsReported() {

@@ -6,7 +6,8 @@ import HTMXSemantics
 /// network, the dialog answers and the actions. A dialect supplies its runtime through
 /// ``run(start:release:finish:tearDown:)``.
 final class ReplaySession {
-    typealias Outcome = (events: EventRecordList, requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic])
+    typealias Outcome = (events: EventRecordList, requests: [RequestRecord], dialogs: [DialogRecord], diagnostics: [Diagnostic],
+                         stoppedEarly: String?)
 
     let scenario: Scenario
     let document: Document
@@ -18,16 +19,23 @@ final class ReplaySession {
     let driver: PageDriver
     /// See ``Replayer/releaseThreshold``.
     let releaseThreshold: Int
+    let limits: ReplayLimits
 
-    init(_ scenario: Scenario, document: Document, releaseThreshold: Int, notes: [Diagnostic] = []) {
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int, limits: ReplayLimits, notes: [Diagnostic] = []) {
         self.scenario = scenario
         self.document = document
         self.releaseThreshold = releaseThreshold
+        self.limits = limits
         recorder = EventRecorder(extraTypes: Set(scenario.events))
         network = RecordedNetwork(responses: scenario.responses, scheduler: scheduler)
         dialogs = ScriptedDialogs(scenario.dialogs)
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
         recorder.attach(to: dispatcher)
+        recorder.maxRecords = limits.maxEvents
+        recorder.onLimit = { [dispatcher, scheduler] in
+            dispatcher.halt()
+            scheduler.stop()
+        }
     }
 
     /// `start` initialises htmx at t = 0; the actions are scheduled after it; `release`
@@ -47,11 +55,16 @@ final class ReplaySession {
             scheduler.scheduleWithoutNodes(at: action.at) { [driver] in driver.perform(action) }
         }
         scheduler.afterEachTask = release
-        if !scheduler.run(until: scenario.until, maxTasks: 1_000_000) {
-            driver.diagnostics.append(Diagnostic(code: "runaway", message: "stopped after a million timer tasks"))
+        var stoppedEarly: String?
+        if !scheduler.run(until: scenario.until, maxTasks: limits.maxTasks) {
+            let at = "t = \(JSONWriter.formatNumber(scheduler.now)) ms"
+            stoppedEarly = recorder.limitReached
+                ? "stopped at \(at), on reaching \(limits.maxEvents) event records (the limit on events)"
+                : "stopped at \(at), after \(limits.maxTasks) timer tasks (the limit on tasks)"
+            driver.diagnostics.append(Diagnostic(code: "runaway", message: stoppedEarly!, at: scheduler.now))
         }
         let runtimeNotes = finish()
-        return (recorder.records, network.requests, dialogs.records, driver.diagnostics + runtimeNotes + network.diagnostics)
+        return (recorder.records, network.requests, dialogs.records, driver.diagnostics + runtimeNotes + network.diagnostics, stoppedEarly)
     }
 
     /// A scenario's JSON value as the grammars see it.

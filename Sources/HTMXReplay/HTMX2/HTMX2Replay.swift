@@ -10,7 +10,7 @@ final class HTMX2Replay {
     /// htmx-ext-sse 2.2.3, loaded after htmx and its config (FORMAT.md "Time").
     let sse: HTMX2SSEExtension
 
-    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256, limits: ReplayLimits = ReplayLimits()) {
         var config = HTMX2Config()
         var notes: [Diagnostic] = []
         for (key, value) in scenario.config {
@@ -18,7 +18,7 @@ final class HTMX2Replay {
                 notes.append(Diagnostic(code: "config", message: note))
             }
         }
-        session = ReplaySession(scenario, document: document, releaseThreshold: releaseThreshold, notes: notes)
+        session = ReplaySession(scenario, document: document, releaseThreshold: releaseThreshold, limits: limits, notes: notes)
         runtime = HTMX2Runtime(document: document, dispatcher: session.dispatcher, scheduler: session.scheduler, config: config)
         sse = HTMX2SSEExtension(factory: session.network)
         runtime.defineExtension(sse)

@@ -9,8 +9,8 @@ final class HTMX4Replay {
     let fetch: RecordedFetch
     let sse = HTMX4SSEExtension()
 
-    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256) {
-        session = ReplaySession(scenario, document: document, releaseThreshold: releaseThreshold)
+    init(_ scenario: Scenario, document: Document, releaseThreshold: Int = 256, limits: ReplayLimits = ReplayLimits()) {
+        session = ReplaySession(scenario, document: document, releaseThreshold: releaseThreshold, limits: limits)
         // htmx 4 reads the meta config when it loads; the scenario's config is assigned after.
         runtime = HTMX4Runtime(document: document, dispatcher: session.dispatcher, scheduler: session.scheduler)
         for (key, value) in scenario.config {

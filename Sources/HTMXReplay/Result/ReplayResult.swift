@@ -11,9 +11,12 @@ public struct ReplayResult: Equatable, Sendable {
     public var requests: [RequestRecord]
     public var dialogs: [DialogRecord]
     public var diagnostics: [Diagnostic]
+    /// Why the run ended before `until` (a ``ReplayLimits`` bound), nil when it did not: the
+    /// result then shows the page as it was at that moment, not as htmx would leave it.
+    public var stoppedEarly: String?
 
     public init(htmx: String, body: String, title: String, events: EventRecordList = [], requests: [RequestRecord] = [],
-                dialogs: [DialogRecord] = [], diagnostics: [Diagnostic] = []) {
+                dialogs: [DialogRecord] = [], diagnostics: [Diagnostic] = [], stoppedEarly: String? = nil) {
         self.htmx = htmx
         self.body = body
         self.title = title
@@ -21,6 +24,7 @@ public struct ReplayResult: Equatable, Sendable {
         self.requests = requests
         self.dialogs = dialogs
         self.diagnostics = diagnostics
+        self.stoppedEarly = stoppedEarly
     }
 
     /// The result as JSON, members in the expected files' order.

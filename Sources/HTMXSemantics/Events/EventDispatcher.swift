@@ -42,6 +42,13 @@ public final class EventDispatcher {
     /// Nesting depth of dispatches in progress (re-entrancy guard).
     @exclusivity(unchecked) public private(set) var depth = 0
     public static let maxDepth = 64
+    /// Set by ``halt()``: every dispatch from then on does nothing (no listener, no observer).
+    @exclusivity(unchecked) public private(set) var halted = false
+
+    /// Stops all dispatching: a replay that reached its limit ends the task it is in without
+    /// running (or recording) anything more. Loops whose events grow with the square of what
+    /// was swapped (htmx 2's `htmx:oobAfterSwap`) check ``halted`` and stop early.
+    public func halt() { halted = true }
 
     public init() {}
 
@@ -106,7 +113,7 @@ public final class EventDispatcher {
     /// Dispatches `event` at `target`; returns false when a listener called `preventDefault`.
     @discardableResult
     public func dispatch(_ event: DOMEvent, to target: EventTarget) -> Bool {
-        guard depth < Self.maxDepth else { return !event.defaultPrevented }
+        guard depth < Self.maxDepth, !halted else { return !event.defaultPrevented }
         depth += 1
         defer { depth -= 1 }
         event.target = target
@@ -143,7 +150,7 @@ public final class EventDispatcher {
     public func dispatchUnheard(_ type: String, detail: consuming JSValue, origin: DOMEvent.Origin = .script,
                                 to target: consuming EventTarget) -> Bool {
         assert(!isListened(type), "a listener would miss this event")
-        guard depth < Self.maxDepth, let observer, observerFilter?(type, origin) ?? true else { return true }
+        guard depth < Self.maxDepth, !halted, let observer, observerFilter?(type, origin) ?? true else { return true }
         depth += 1
         defer { depth -= 1 }
         // Detail and target are moved into the observed event, not copied (each copy counted

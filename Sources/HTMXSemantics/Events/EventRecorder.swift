@@ -10,6 +10,11 @@ public final class EventRecorder {
     public let extraTypes: Set<String>
     /// Ancestor chains shared by the PATHs of consecutive events.
     private let paths = NodePathCache()
+    /// Most records kept; the event that would be one more is dropped, ``limitReached`` is
+    /// set and ``onLimit`` called (once).
+    public var maxRecords = Int.max
+    public private(set) var limitReached = false
+    public var onLimit: (() -> Void)?
 
     public init(extraTypes: Set<String> = []) {
         self.extraTypes = extraTypes
@@ -31,6 +36,13 @@ public final class EventRecorder {
     private func record(_ event: ObservedEvent, reachesDocument: Bool) {
         // Only events whose path reaches the document: a capture listener on document sees them.
         guard reachesDocument, case .node(let target) = event.target else { return }
+        guard records.count < maxRecords else {
+            if !limitReached {
+                limitReached = true
+                onLimit?()
+            }
+            return
+        }
         let paths = paths
         let (step, detached) = paths.recordStep(target)
         records.append(type: event.type, step: step, detached: detached, of: paths.table) { writer in

@@ -130,7 +130,8 @@ extension HTMX2Runtime {
     @discardableResult
     func findAndSwapOobElements(_ fragment: Node, _ settleInfo: HTMX2SettleInfo) -> Bool {
         let oobs = DOMQuery.all(fragment, Self.oobSelector)
-        for el in oobs {
+        // A halted run (see `EventDispatcher.halt()`) swaps nothing more.
+        for el in oobs where !dispatcher.halted {
             if config.allowNestedOobSwaps || el.parentElement == nil {
                 if let value = attrRaw(el, "hx-swap-oob") { oobSwap(value, el, settleInfo) }
             } else {
@@ -171,6 +172,7 @@ extension HTMX2Runtime {
         let movesElement = oobMovesLoneElement && targets.count == 1 && !oobElement.isConnected
             && DOMQuery.first(oobElement, Self.oobSelector) == nil
         for var target in targets {
+            if dispatcher.halted { break }
             let clone: Node
             if movesElement {
                 oobElement.remove()
@@ -189,7 +191,12 @@ extension HTMX2Runtime {
             swapWithStyle(style, target, target, fragment, settleInfo)
             restorePreservedElements()
             detail["target"] = .node(target)
-            for elt in settleInfo.elts { triggerEvent(elt, "htmx:oobAfterSwap", sharing: &detail) }
+            // One event per element settled so far, for each target: quadratic in an OOB
+            // response's targets (as in htmx.js), so a halted run leaves the loop.
+            for elt in settleInfo.elts {
+                if dispatcher.halted { break }
+                triggerEvent(elt, "htmx:oobAfterSwap", sharing: &detail)
+            }
         }
         if !movesElement { oobElement.remove() }
     }

@@ -39,6 +39,11 @@ public final class VirtualScheduler {
     /// Called after each task, once its microtasks have drained: the one point where no
     /// closure of the engine is running, so the replayer frees removed content here.
     public var afterEachTask: (() -> Void)?
+    /// Set by ``stop()``: ``run(until:maxTasks:)`` returns at the next task boundary.
+    public private(set) var stopRequested = false
+
+    /// Ends the run after the current task (a replay's limit was reached inside it).
+    public func stop() { stopRequested = true }
 
     /// Whether microtasks are queued that have not run yet (inside a microtask: the ones
     /// after it).
@@ -125,12 +130,12 @@ public final class VirtualScheduler {
 
     /// Runs timers in order until none is due at or before `limit` (including ones scheduled
     /// meanwhile), then sets the clock to `limit`. Stops early, returning false, after
-    /// `maxTasks` tasks.
+    /// `maxTasks` tasks, or once ``stop()`` was called.
     @discardableResult
     public func run(until limit: Double, maxTasks: Int = 10_000_000) -> Bool {
         drainMicrotasks()
         while let due = nextDue, due <= limit {
-            if tasksRun >= maxTasks { return false }
+            if tasksRun >= maxTasks || stopRequested { return false }
             let entry = pop()
             now = entry.due
             tasksRun += 1
