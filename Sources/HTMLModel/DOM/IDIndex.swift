@@ -54,6 +54,15 @@ struct IDIndex {
         }
     }
 
+    /// How many connected elements have this id.
+    func count(_ id: String) -> Int {
+        switch table[id] {
+        case nil: return 0
+        case .one: return 1
+        case .many(let list): return list.count
+        }
+    }
+
     /// The first element in tree order with this id for which `match` holds: each
     /// candidate checked once and the matches compared, not all of them sorted (a page
     /// whose elements share an id was searched this way for every swapped element).

@@ -95,8 +95,11 @@ extension Node {
     public func firstDescendant(id: String, typeName: String) -> Node? {
         guard !id.isEmpty else { return nil }
         return typeName.withUTF8Bytes { type -> Node? in
-            guard kind == .document || isConnected else {
-                // Detached: no index holds these elements.
+            // Detached, no index holds these elements. Shared by many elements (invalid, but
+            // real pages have it), the id is found sooner by walking the subtree in tree
+            // order to the first match than by ordering every holder against the others
+            // (sibling order is a walk along the sibling list).
+            guard kind == .document || isConnected, document.ids.count(id) <= 16 else {
                 return firstDescendantElement { e in
                     Self.typeSelector(type, matches: e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
                 }

@@ -175,4 +175,22 @@ extension TestDocument {
             }
         }
     }
+
+    /// Past 16 holders of one id the lookup walks the subtree instead of ordering holders:
+    /// same answers as the selector, with holders before, inside and after the root.
+    @Test func firstDescendantByIDWithManyHoldersMatchesQuerySelector() throws {
+        var html = "<!DOCTYPE html><body>" + String(repeating: "<b id=m>x</b>", count: 10)
+        html += "<div id=u>" + String(repeating: "<i><b id=m>y</b></i>", count: 10) + "<p id=m>p</p><svg><rect id=m></rect></svg></div>"
+        html += String(repeating: "<p id=m>z</p>", count: 10) + "</body>"
+        let doc = Document(html: html)
+        let body = try #require(doc.body)
+        let u = try #require(try body.querySelector("#u"))
+        let firstI = try #require(try u.querySelector("i"))
+        for root in [doc.node, body, u, firstI] {
+            for type in ["B", "b", "P", "p", "rect", "RECT", "i"] {
+                let viaSelector = try root.querySelector(type + "#m")
+                #expect(root.firstDescendant(id: "m", typeName: type) == viaSelector, "\(type)#m under \(root.nodeName)")
+            }
+        }
+    }
 }
