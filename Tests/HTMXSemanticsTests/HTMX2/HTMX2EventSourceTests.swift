@@ -38,7 +38,8 @@ struct HTMX2EventSourceTests {
         let source = HTMX2EventSource(url: "/s")
         var calls: [String] = []
         var second: HTMX2EventSource.ListenerID?
-        source.addEventListener("m") { _ in
+        // Unowned: the source keeps its listeners, and a strong capture would be a cycle.
+        source.addEventListener("m") { [unowned source] _ in
             calls.append("first")
             if let second { source.removeEventListener(second) }
             source.addEventListener("m") { _ in calls.append("added") }
