@@ -49,9 +49,9 @@ public struct Replayer {
 /// with ``ReplayResult/stoppedEarly`` saying why, instead of running for hours.
 public struct ReplayLimits: Equatable, Sendable {
     /// Event records kept (the largest benchmark workload records about a million).
-    public var maxEvents = 5_000_000
+    public var maxEvents: Int
     /// Timer tasks run.
-    public var maxTasks = 1_000_000
+    public var maxTasks: Int
 
     public init(maxEvents: Int = 5_000_000, maxTasks: Int = 1_000_000) {
         self.maxEvents = maxEvents

@@ -34,6 +34,19 @@ struct ReplayLimitsTests {
         #expect(result.requests.count > 10)
     }
 
+    /// Reached while htmx starts, before any timer runs, the limit still ends the run as
+    /// stopped short.
+    @Test(arguments: ["2", "4"])
+    func eventLimitReachedAtStart(htmx: String) throws {
+        let page = String(repeating: "<div hx-get='/a' hx-trigger='never'>x</div>", count: 50)
+        let json = #"{"htmx": "\#(htmx)", "page": \#(GrammarJSON.Value.string(page).jsonText), "until": 0}"#
+        var replayer = Replayer()
+        replayer.limits = ReplayLimits(maxEvents: 10)
+        let result = replayer.run(try Self.scenario(json))
+        #expect(result.events.count == 10)
+        #expect(result.stoppedEarly?.contains("10 event records") == true, "\(result.stoppedEarly ?? "nil")")
+    }
+
     @Test func aRunWithinItsLimitsIsComplete() throws {
         let json = #"{"htmx": "2", "page": "<div hx-get='/a' hx-trigger='every 10ms'>x</div>", "until": 55}"#
         var replayer = Replayer()

@@ -32,9 +32,10 @@ final class ReplaySession {
         driver = PageDriver(document: document, dispatcher: dispatcher, scheduler: scheduler, diagnostics: notes)
         recorder.attach(to: dispatcher)
         recorder.maxRecords = limits.maxEvents
-        recorder.onLimit = { [dispatcher, scheduler] in
-            dispatcher.halt()
-            scheduler.stop()
+        // Weak: the dispatcher's observer holds the recorder, which holds this.
+        recorder.onLimit = { [weak dispatcher, weak scheduler] in
+            dispatcher?.halt()
+            scheduler?.stop()
         }
     }
 
@@ -56,7 +57,9 @@ final class ReplaySession {
         }
         scheduler.afterEachTask = release
         var stoppedEarly: String?
-        if !scheduler.run(until: scenario.until, maxTasks: limits.maxTasks) {
+        // The event limit can also be reached before any timer (htmx's start on a large page).
+        let finished = scheduler.run(until: scenario.until, maxTasks: limits.maxTasks)
+        if !finished || recorder.limitReached {
             let at = "t = \(JSONWriter.formatNumber(scheduler.now)) ms"
             stoppedEarly = recorder.limitReached
                 ? "stopped at \(at), on reaching \(limits.maxEvents) event records (the limit on events)"
