@@ -50,7 +50,29 @@ struct IDIndex {
         switch table[id] {
         case nil: return
         case .one(let p): body(p)
+        case .many(let list) where list.count > Self.sortedHoldersLimit: Self.inTreeOrder(list, body)
         case .many(let list): list.sorted(by: TreeOrder.precedes).forEach(body)
+        }
+    }
+
+    /// Past this many holders of one id, they are put in tree order by one walk of the
+    /// document rather than by comparing them (ordering siblings walks the sibling list, so
+    /// sorting thousands of elements sharing an id was quadratic and worse).
+    static let sortedHoldersLimit = 16
+
+    /// Calls `body` with the connected elements of `list` in tree order, walking the
+    /// document until all are found.
+    private static func inTreeOrder(_ list: [xmlNodePtr], _ body: (xmlNodePtr) -> Void) {
+        guard let doc = list.first?.pointee.doc else { return }
+        let top = UnsafeMutableRawPointer(doc).assumingMemoryBound(to: xmlNode.self)
+        let wanted = Set(list)
+        var left = wanted.count
+        _ = RawTree.firstDescendant(top) { p in
+            if wanted.contains(p) {
+                body(p)
+                left -= 1
+            }
+            return left == 0
         }
     }
 

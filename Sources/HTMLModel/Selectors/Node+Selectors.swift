@@ -99,7 +99,7 @@ extension Node {
             // real pages have it), the id is found sooner by walking the subtree in tree
             // order to the first match than by ordering every holder against the others
             // (sibling order is a walk along the sibling list).
-            guard kind == .document || isConnected, document.ids.count(id) <= 16 else {
+            guard kind == .document || isConnected, document.ids.count(id) <= IDIndex.sortedHoldersLimit else {
                 return firstDescendantElement { e in
                     Self.typeSelector(type, matches: e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
                 }

@@ -191,6 +191,10 @@ extension TestDocument {
                 let viaSelector = try root.querySelector(type + "#m")
                 #expect(root.firstDescendant(id: "m", typeName: type) == viaSelector, "\(type)#m under \(root.nodeName)")
             }
+            // All holders in tree order, as a walk that reads each element's id finds them.
+            var walked: [Node] = []
+            root.forEachDescendant { n in if n.isElement && n.attribute("id") == "m" { walked.append(n) } }
+            #expect(try root.querySelectorAll("#m") == walked, "#m under \(root.nodeName)")
         }
     }
 }
