@@ -85,23 +85,6 @@ struct IDIndex {
         }
     }
 
-    /// The first element in tree order with this id for which `match` holds: each
-    /// candidate checked once and the matches compared, not all of them sorted (a page
-    /// whose elements share an id was searched this way for every swapped element).
-    func first(_ id: String, where match: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
-        switch table[id] {
-        case nil: return nil
-        case .one(let p): return match(p) ? p : nil
-        case .many(let list):
-            var best: xmlNodePtr?
-            for p in list where match(p) {
-                if let b = best, !TreeOrder.precedes(p, b) { continue }
-                best = p
-            }
-            return best
-        }
-    }
-
     /// The first element in tree order with this id.
     func lookup(_ id: String) -> xmlNodePtr? {
         switch table[id] {

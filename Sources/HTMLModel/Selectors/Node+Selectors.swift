@@ -104,10 +104,9 @@ extension Node {
                     Self.typeSelector(type, matches: e.ptr) && RawTree.findAttribute(e.ptr, "id").map(RawTree.attributeValue) == id
                 }
             }
-            let found = document.ids.first(id) { candidate in
-                candidate != ptr && Self.typeSelector(type, matches: candidate) && contains(Node(document, candidate))
-            }
-            return found.map { Node(document, $0) }
+            var found: Node?
+            forEachIndexedDescendant(id: id, where: { found == nil && Self.typeSelector(type, matches: $0) }) { found = $0 }
+            return found
         }
     }
 

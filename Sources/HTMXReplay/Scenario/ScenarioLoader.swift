@@ -68,7 +68,10 @@ public enum ScenarioLoader {
         /// the scenario's mistake, reported here with its path rather than as an action that
         /// found nothing.
         func selector(_ v: JSONValue?, _ path: String) throws(ScenarioError) -> String {
-            let s = try string(v, path)
+            try selector(string(v, path), path)
+        }
+
+        func selector(_ s: String, _ path: String) throws(ScenarioError) -> String {
             do {
                 _ = try SelectorList(s)
             } catch {
@@ -260,7 +263,7 @@ public enum ScenarioLoader {
             default:
                 let t = try string(get("dispatch"), "\(path).dispatch")
                 let target: Action.DispatchTarget = t == "document" ? .document : t == "window" ? .window
-                    : .selector(try selector(get("dispatch"), "\(path).dispatch"))
+                    : .selector(try selector(t, "\(path).dispatch"))
                 let type = try string(get("type"), "\(path).type")
                 let bubbles = try get("bubbles").map { v throws(ScenarioError) in try bool(v, "\(path).bubbles") } ?? true
                 let cancelable = try get("cancelable").map { v throws(ScenarioError) in try bool(v, "\(path).cancelable") } ?? true

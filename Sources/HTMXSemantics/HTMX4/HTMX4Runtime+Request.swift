@@ -222,26 +222,11 @@ extension HTMX4Runtime {
         return nil
     }
 
-    /// `FormData.set`.
-    static func formDataSet(_ data: inout [(String, String)], _ name: String, _ value: String) {
-        if let i = data.firstIndex(where: { $0.0 == name }) {
-            data[i].1 = value
-            var j = data.count - 1
-            while j > i { if data[j].0 == name { data.remove(at: j) }; j -= 1 }
-        } else {
-            data.append((name, value))
-        }
-    }
-
     /// `FormData.set` for each of `members` in turn, whose names are distinct (an object's
     /// keys): in one pass, where a search of the entries per member was quadratic in an
     /// `hx-vals` of thousands of keys. A set of one name leaves the others' entries alone,
     /// so the order of the sets only decides the order of the names appended.
     static func formDataSet(_ data: inout [(String, String)], _ members: [(String, String)]) {
-        guard members.count > 1 else {
-            if let (name, value) = members.first { formDataSet(&data, name, value) }
-            return
-        }
         var replacement: [String: String] = [:]
         for (k, v) in members { replacement[k] = v }
         var placed = Set<String>()
